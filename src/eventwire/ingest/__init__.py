@@ -1,0 +1,1 @@
+"""Sources -> raw documents: files, directories, stdin, URLs, feeds, WARC, JSON Lines."""

@@ -62,9 +62,9 @@ class Store:
     # -- schema ---------------------------------------------------------------------------
     def _migrate(self) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-        current = self.con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
-        for version, ddl in MIGRATIONS:
-            if version <= current:
+        applied = {r[0] for r in self.con.execute("SELECT version FROM schema_version").fetchall()}
+        for version, ddl in sorted(MIGRATIONS):
+            if version in applied:
                 continue
             self.con.execute("BEGIN TRANSACTION")
             try:

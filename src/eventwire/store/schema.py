@@ -1,7 +1,9 @@
 """DuckDB schema as an append-only list of migrations, applied automatically on open.
 
 To add tables for a new layer, append a migration (never edit a released one): the store
-records the highest version applied and runs only the newer ones, inside a transaction.
+records every version applied and runs the missing ones in version order, each in a
+transaction. Reserved ranges so parallel work never collides: 1-9 foundation, 10-19 events,
+20-29 places, 30-39 quotes/attribution, 40-49 clustering, 50-59 serving/exports.
 """
 
 from __future__ import annotations

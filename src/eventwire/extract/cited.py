@@ -17,10 +17,13 @@ _AGENCIES = {
     "UPI": "United Press International", "DPA": "dpa", "Reuters": "Reuters",
 }
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("source line", re.compile(r"(?m)^\s*(?:Sources?|Quelle|Fuente|Originally from)\s*[:：]\s*" + _NAME + r"\s*\.?\s*$")),
-    ("wire dateline", re.compile(r"\((?P<name>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Interfax|ANI|PTI|IANS)\)\s*[-—–]")),
+    ("source line", re.compile(
+        r"(?m)^\s*(?:Sources?|Quelle|Fuente|Originally from)\s*[:：]\s*" + _NAME + r"\s*\.?\s*$")),
+    ("wire dateline", re.compile(
+        r"\((?P<name>Reuters|AP|AFP|UPI|Bloomberg|dpa|Xinhua|TASS|Interfax|ANI|PTI|IANS)\)\s*[-—–]")),
     ("according to a report", re.compile(
-        r"according to (?:a |an )?(?:new |recent )?(?:report|article|story|investigation|analysis)s?\s+(?:by|in|from)\s+" + _NAME)),
+        r"according to (?:a |an )?(?:new |recent )?(?:report|article|story|investigation|analysis)s?"
+        r"\s+(?:by|in|from)\s+" + _NAME)),
     ("originally published", re.compile(
         r"(?:originally|first) (?:published|appeared|ran) (?:by|in|on|at)\s+" + _NAME)),
     ("republished", re.compile(r"(?:republished|reprinted|reposted) (?:with permission )?from\s+" + _NAME)),

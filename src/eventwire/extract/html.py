@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from ..errors import ExtractionError
 from . import metadata
 from .decode import looks_binary
+from .structured import Decision
 from .text import paragraphs_of
 
 
@@ -25,9 +26,14 @@ class HtmlExtraction:
     url: str | None
     canonical_url: str | None
     method: str
+    decisions: tuple[Decision, ...] = ()
 
     def as_fields(self) -> dict[str, object]:
-        return {k: getattr(self, k) for k in ("text", "title", "published", "authors", "outlet", "url", "canonical_url")}
+        """The fields :class:`~eventwire.extract.core.Extracted` takes."""
+        return {k: getattr(self, k) for k in _FIELDS}
+
+
+_FIELDS = ("text", "title", "published", "authors", "outlet", "url", "canonical_url")
 
 
 def extract_html(content: bytes | str, url: str | None = None) -> HtmlExtraction:
@@ -55,6 +61,7 @@ def extract_html(content: bytes | str, url: str | None = None) -> HtmlExtraction
         url=url or meta.canonical_url,
         canonical_url=meta.canonical_url,
         method="extract.trafilatura.v1",
+        decisions=meta.decisions,
     )
 
 

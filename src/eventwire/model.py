@@ -105,3 +105,14 @@ class Article:
 
     def span_text(self, span: Span | Entity | CitedOutlet) -> str:
         return self.text[span.start : span.end]
+
+
+# --- Ingestion (issue 2: inputs, fetching, bad input) ------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input part deliberately not ingested (a WARC request record, an image): counted, not an error."""
+
+    source: str
+    reason: str

@@ -11,6 +11,7 @@ import importlib
 import click
 
 COMMAND_MODULES = [
+    "eventwire.cli.ingest",
     "eventwire.cli.articles",
     "eventwire.cli.evaluate",
 ]

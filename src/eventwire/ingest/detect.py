@@ -1,41 +1,63 @@
-"""Input kind from content, not only the file name."""
+"""Input kind from content, not only the file name.
+
+Only the first bytes are looked at (a file's head is enough), so a 10 GB WARC is recognised
+without being read. Order matters: containers (WARC, feeds) before pages, pages before lists.
+"""
 
 from __future__ import annotations
 
+import codecs
 import gzip
+import io
 import re
 
 from ..extract.decode import looks_binary
 
-_HTML = re.compile(rb"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article)[\s>]", re.IGNORECASE)
-_FEED = re.compile(rb"<rss[\s>]|<feed[\s>][^>]*|<rdf:RDF", re.IGNORECASE)
+KINDS = ("warc", "feed", "html", "jsonl", "urls", "text", "binary", "empty")
+HEAD_BYTES = 65536
+
+_HTML = re.compile(rb"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|title)[\s>]", re.IGNORECASE)
+_FEED_ROOT = re.compile(rb"<(?:[a-z]+:)?(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_PROLOG = re.compile(rb"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<\?xml-stylesheet[^>]*\?>|<!DOCTYPE[^>]*>)*", re.DOTALL)
 _URL_LINE = re.compile(rb"^\s*https?://\S+\s*$")
+_COMMENT = re.compile(rb"^\s*#")
 
 
 def sniff_kind(content: bytes, name: str = "") -> str:
-    """One of ``warc``, ``feed``, ``html``, ``jsonl``, ``urls``, ``text``, ``binary``, ``empty``."""
-    if not content.strip():
+    """One of :data:`KINDS`; ``name`` only breaks ties the content leaves open."""
+    head = content[:HEAD_BYTES].removeprefix(codecs.BOM_UTF8)
+    if not head.strip():
         return "empty"
-    if content[:2] == b"\x1f\x8b":
-        try:
-            with gzip.GzipFile(fileobj=__import__("io").BytesIO(content[:65536])) as fh:
-                head = fh.read(16)
-        except (OSError, EOFError):
-            head = b""
-        return "warc" if head.startswith(b"WARC/") else "binary"
-    if content.lstrip()[:5] == b"WARC/":
+    if head[:2] == b"\x1f\x8b":
+        return "warc" if _gunzip_head(head).startswith(b"WARC/") else "binary"
+    if head.lstrip()[:5] == b"WARC/":
         return "warc"
-    if looks_binary(content):
+    if looks_binary(head):
         return "binary"
-    head = content[:4096].lstrip()
-    if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
-        if _FEED.search(content[:8192]):
-            return "feed"
-    if _HTML.search(content[:65536]):
+    if _is_feed(head):
+        return "feed"
+    if _HTML.search(head):
         return "html"
-    lines = [ln for ln in content[:65536].splitlines() if ln.strip()][:20]
-    if lines and all(ln.lstrip().startswith(b"{") for ln in lines):
+    lines = [ln for ln in head.splitlines() if ln.strip()][:50]
+    if all(ln.lstrip().startswith(b"{") for ln in lines):
         return "jsonl"
-    if lines and all(_URL_LINE.match(ln) for ln in lines):
+    urls = [ln for ln in lines if not _COMMENT.match(ln)]
+    if urls and all(_URL_LINE.match(ln) for ln in urls):
         return "urls"
+    if name.lower().endswith((".htm", ".html", ".xhtml")) and b"<" in head:
+        return "html"
     return "text"
+
+
+def _is_feed(head: bytes) -> bool:
+    """The document's root element (after prolog, comments, doctype) is rss, feed or rdf:RDF."""
+    rest = head[_PROLOG.match(head).end():]  # type: ignore[union-attr]
+    return bool(_FEED_ROOT.match(rest))
+
+
+def _gunzip_head(head: bytes) -> bytes:
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(head)) as fh:
+            return fh.read(16)
+    except (OSError, EOFError):
+        return b""

@@ -1,0 +1,113 @@
+"""``eventwire ingest INPUTS...``: a thin shell over :func:`eventwire.ingest.ingest`.
+
+Rejects are printed as they happen (one line each, on stderr), a progress bar runs on stderr
+when it is a terminal, and the run ends with the one-line summary. Exit code 0 when anything
+was ingested or already known, 1 when nothing could be, 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..config import load_settings
+from ..errors import EventwireError, UsageError
+from ..ingest.fetch import is_url
+from ..ingest.runner import REJECTED, IngestSummary, Outcome, ingest
+from ._common import db_option, fail, format_option, open_store
+
+
+@click.command("ingest")
+@db_option
+@click.option("--allow-private", is_flag=True,
+              help="Allow fetching loopback, private and link-local addresses (refused by default).")
+@click.option("--per-host-delay", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
+              help="Seconds between two requests to the same host (default 1.0).")
+@format_option("table", "json")
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUTS...")
+def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None, fmt: str,
+               inputs: tuple[str, ...]) -> None:
+    """Ingest files, directories, URLs, URL lists, RSS/Atom feeds, WARC(.gz) and JSON Lines.
+
+    The kind of each input is read from its content. `-` reads standard input. With
+    `--format json` every input part is one JSON line (status, source, article_id, stage,
+    reason) and the last line is the summary (status "summary").
+    """
+    try:
+        _check_inputs(inputs)
+        overrides: dict[str, Any] = {"allow_private": allow_private}
+        if per_host_delay is not None:
+            overrides["per_host_interval_s"] = per_host_delay
+        settings = load_settings(db, **overrides)
+        stdin = click.get_binary_stream("stdin") if "-" in inputs else None
+        with open_store(db) as store, _Reporter(fmt) as reporter:
+            summary = ingest(store, inputs, settings, progress=reporter, stdin=stdin)
+    except EventwireError as exc:
+        fail(exc)
+        return
+    _print_summary(summary, fmt)
+    raise SystemExit(0 if summary.ok else 1)
+
+
+def _check_inputs(inputs: tuple[str, ...]) -> None:
+    """Usage errors before any work: a path that does not exist is a typo, not a bad document."""
+    missing = [i for i in inputs if i != "-" and not is_url(i) and not Path(i).exists()]
+    if missing:
+        raise UsageError(f"[E506] no such file or directory: {', '.join(missing)}")
+
+
+def _print_summary(summary: IngestSummary, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps({"status": "summary", **summary.as_dict()}))
+    else:
+        click.echo(summary.line())
+
+
+class _Reporter:
+    """Progress callback: reject lines on stderr, JSON lines on stdout, a live bar on a terminal."""
+
+    def __init__(self, fmt: str) -> None:
+        self.fmt = fmt
+        self.done = 0
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> _Reporter:
+        if sys.stderr.isatty():
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+            self._progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                                      console=Console(stderr=True), transient=True)
+            self._progress.start()
+            self._task = self._progress.add_task("ingesting", total=None)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def __call__(self, outcome: Outcome) -> None:
+        self.done += 1
+        if self.fmt == "json":
+            click.echo(json.dumps({"status": outcome.status, "source": outcome.source,
+                                   "article_id": outcome.article_id, "stage": outcome.stage,
+                                   "reason": outcome.reason}, ensure_ascii=False))
+        if outcome.status == REJECTED:
+            self._say(outcome.line())
+        if self._progress is not None:
+            self._progress.update(self._task, description=f"{self.done} input part(s): {outcome.source[-60:]}")
+
+    def _say(self, line: str) -> None:
+        if self._progress is not None:
+            self._progress.console.print(line, markup=False, highlight=False)
+        else:
+            click.echo(line, err=True)
+
+
+def register(group: click.Group) -> None:
+    group.add_command(ingest_cmd)

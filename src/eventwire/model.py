@@ -97,6 +97,7 @@ class Article:
     tokens: tuple[tuple[int, int], ...] = ()
     entities: tuple[Entity, ...] = ()
     cited_outlets: tuple[CitedOutlet, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
     notes: tuple[str, ...] = field(default=())
 
     @property
@@ -116,3 +117,47 @@ class Skipped:
 
     source: str
     reason: str
+
+
+# --- Places (issue 4: gazetteer, toponym resolution, event location) ---------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry (GeoNames id and what it lies in); admin names are for display."""
+
+    geonameid: int
+    name: str
+    kind: str  # "continent" | "country" | "admin1" | "admin2" | "city"
+    feature_code: str  # PCLI, ADM1, ADM2, PPLC, PPLA, PPLA2, PPL, CONT
+    country: str | None  # ISO 3166-1 alpha-2
+    country_iso3: str | None
+    admin1: str | None
+    admin1_id: int | None
+    admin2: str | None
+    admin2_id: int | None
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    coord_source: str = "geonames"  # "geonames" | "countryinfo" | "cities-bbox" | "parent:<id>"
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in the text and what it resolves to, with precision, confidence and why.
+
+    ``precision`` is the level the answer stands for: "exact" (a populated place), "district"
+    (admin-2), "admin1", "country", "continent", or "none" when nothing could be resolved.
+    A village missing from the gazetteer resolves to its district/region with that precision.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str  # spaCy label (GPE/LOC/FAC/NORP) or "GAZ" for a gazetteer match the model missed
+    place: Place | None = None
+    precision: str = "none"
+    confidence: float = 0.0
+    cue: str = ""  # cue words seen next to the name ("Oblast", "city of", "near", ...)
+    method: str = ""
+    reason: str = ""

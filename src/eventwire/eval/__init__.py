@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import UsageError
 
 SUITES: dict[str, str] = {
+    "geo": "eventwire.eval.geo",
     "extraction": "eventwire.eval.extraction",
 }
 

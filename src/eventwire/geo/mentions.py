@@ -1,0 +1,185 @@
+"""Place mentions in an article: spaCy's GPE/LOC/FAC (and demonyms), plus gazetteer names it missed.
+
+Each mention keeps the cue words around it ("Belgorod *Oblast*", "the *city of* Belgorod",
+"*near* Kharkiv"), because the cue decides between a region and its capital.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Entity
+from .gazetteer import Gazetteer
+from .names import ADMIN1_CUES, CITY_CUES, DISTRICT_CUES, PROXIMITY_CUES
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "DATE", "TIME",
+                              "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LANGUAGE"})
+_CUE_AFTER = re.compile(r"^(?:[\s-]+)(oblast'?|region|province|governorate|prefecture|krai|kray|state|"
+                        r"district|raion|rayon|county|municipality|okrug|city|town|village)\b", re.IGNORECASE)
+_CUE_INSIDE = re.compile(r"[\s-]+(oblast'?|region|province|governorate|prefecture|krai|kray|district|raion|rayon|"
+                         r"county|municipality|okrug)$", re.IGNORECASE)
+_CUE_BEFORE = re.compile(r"\b(city|town|village|capital|settlement|region|province|oblast|district|county)"
+                         r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_NEAR_BEFORE = re.compile(r"\b(near|outside|around|close to|nearby|border with|bordering|outskirts of)\s+(?:the\s+)?$",
+                          re.IGNORECASE)
+_CITY_AFTER = re.compile(r"^\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}(city|town|village)\b", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^(?:the)\s+", re.IGNORECASE)
+_CAPITALISED = re.compile(r"^[A-ZА-ЯЁІЇЄ][\w'’.-]*$")
+_TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+
+
+@dataclass(frozen=True, slots=True)
+class RawMention:
+    """A name in the text before resolution: where, what, and the cue class next to it."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    cue: str = ""  # the cue word(s) as written
+    cue_kind: str = ""  # "admin1" | "district" | "city" | ""
+    near: bool = False
+
+
+def cue_class(word: str) -> str:
+    w = word.lower().rstrip("'")
+    if w in ("county", "municipality", "district", "raion", "rayon", "okrug"):
+        return "district"
+    if w in ADMIN1_CUES or w == "oblast":
+        return "admin1"
+    if w in DISTRICT_CUES:
+        return "district"
+    if w in CITY_CUES:
+        return "city"
+    return ""
+
+
+def make_mention(text: str, start: int, end: int, label: str) -> RawMention | None:
+    """Trim articles/possessives/cue words off a span and read the cues around it."""
+    surface = text[start:end]
+    lead = _LEADING_THE.match(surface)
+    if lead:
+        start += lead.end()
+    poss = _TRAILING_POSSESSIVE.search(text[start:end])
+    if poss and end - start > 3:
+        end -= len(poss.group(0))
+    cue, kind = "", ""
+    inside = _CUE_INSIDE.search(text[start:end])
+    if inside and inside.start() > 0:
+        cue, kind = inside.group(1), cue_class(inside.group(1))
+        end = start + inside.start()
+    if not kind:
+        after = _CUE_AFTER.match(text[end:end + 40])
+        if after:
+            cue, kind = after.group(1), cue_class(after.group(1))
+    before = text[max(0, start - 40):start]
+    if not kind:
+        m = _CUE_BEFORE.search(before)
+        if m:
+            cue, kind = f"{m.group(1)} of", cue_class(m.group(1))
+    if not kind:
+        m = _CITY_AFTER.match(text[end:end + 60])
+        if m:
+            cue, kind = m.group(0).strip(), "city"
+    near = bool(_NEAR_BEFORE.search(before))
+    if near and not cue:
+        cue = _NEAR_BEFORE.search(before).group(1)  # type: ignore[union-attr]
+    if end <= start:
+        return None
+    return RawMention(start, end, text[start:end], label, cue, kind, near)
+
+
+def entity_mentions(text: str, entities: Iterable[Entity], gaz: Gazetteer) -> list[RawMention]:
+    """Mentions from NER: GPE/LOC/FAC always; NORP when it is a demonym the gazetteer knows."""
+    out: list[RawMention] = []
+    for ent in entities:
+        if ent.label in PLACE_LABELS:
+            m = make_mention(text, ent.start, ent.end, ent.label)
+        elif ent.label == "NORP" and any(c.how == "demonym" for c in gaz.lookup(_strip_poss(ent.text))):
+            m = make_mention(text, ent.start, ent.end, ent.label)
+        else:
+            continue
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _strip_poss(s: str) -> str:
+    return _TRAILING_POSSESSIVE.sub("", s)
+
+
+def gazetteer_mentions(text: str, tokens: Sequence[tuple[int, int]], taken: Sequence[tuple[int, int]],
+                       gaz: Gazetteer, max_len: int = 3) -> list[RawMention]:
+    """Capitalised names the model missed that the gazetteer knows well (countries, regions, big cities)."""
+    covered = sorted(taken)
+    out: list[RawMention] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        best = None
+        for size in range(max_len, 0, -1):
+            if i + size > n:
+                continue
+            s, e = tokens[i][0], tokens[i + size - 1][1]
+            words = [text[a:b] for a, b in tokens[i:i + size]]
+            if not all(_CAPITALISED.match(w) for w in words if w.lower() not in ("of", "de", "el", "al")):
+                continue
+            if _overlaps(s, e, covered):
+                continue
+            if _is_sentence_start(text, s) and size == 1:
+                continue
+            if _strong_name(gaz, text[s:e]):
+                best = (s, e, size)
+                break
+        if best:
+            m = make_mention(text, best[0], best[1], "GAZ")
+            if m is not None:
+                out.append(m)
+            i += best[2]
+        else:
+            i += 1
+    return out
+
+
+def _strong_name(gaz: Gazetteer, surface: str) -> bool:
+    if len(surface) < 3 and not surface.isupper():
+        return False
+    for cand in gaz.lookup(surface):
+        kind, how = cand.place.kind, cand.how
+        if kind in ("country", "continent") and how in ("name", "alt", "abbr", "demonym"):
+            return True
+        if kind == "admin1" and how == "name":
+            return True
+        if kind == "city" and how == "name" and cand.place.population >= 100_000:
+            return True
+    return False
+
+
+def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(a < e and s < b for a, b in spans)
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].strip()
+    return pos == 0 or before == "" or before[-1:] in ".!?\"“"
+
+
+def find_mentions(text: str, entities: Sequence[Entity], tokens: Sequence[tuple[int, int]],
+                  gaz: Gazetteer) -> list[RawMention]:
+    """All place mentions of an article, in text order, without overlaps."""
+    found = entity_mentions(text, entities, gaz)
+    taken = [(e.start, e.end) for e in entities if e.label in _BLOCKING_LABELS or e.label in PLACE_LABELS
+             or e.label == "NORP"]
+    found += gazetteer_mentions(text, tokens, taken, gaz)
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def proximity_word(m: RawMention) -> str:
+    return m.cue if m.near else ""
+
+
+__all__ = ["PROXIMITY_CUES", "RawMention", "entity_mentions", "find_mentions", "gazetteer_mentions",
+           "make_mention"]

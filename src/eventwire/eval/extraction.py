@@ -29,7 +29,7 @@ from ..errors import UsageError
 
 DEFAULT_DATA = "extraction/naeb"
 _TOKEN = re.compile(r"\w+")
-_WORST = 12
+_WORST = 15
 
 
 @dataclass(frozen=True, slots=True)

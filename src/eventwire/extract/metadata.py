@@ -47,7 +47,7 @@ def page_metadata(content: bytes | str, url: str | None, fallback: dict[str, Any
     sig = structured.collect(tree)
     outlet = choose_outlet(sig, url, fallback)
     title = choose_title(sig, outlet, fallback.get("title"))
-    published = dates.choose_date(sig, tree, fallback.get("date"))
+    published = dates.choose_date(sig, tree, fallback.get("date"), title.value if title else None)
     authors = choose_authors(sig, fallback.get("author"))
     canonical = sig.canonical or sig.first_meta("og:url") or fallback.get("url") or url
     decisions = tuple(d for d in (title, published, authors, outlet) if d is not None)

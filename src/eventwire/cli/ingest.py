@@ -43,7 +43,7 @@ def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None
         if per_host_delay is not None:
             overrides["per_host_interval_s"] = per_host_delay
         settings = load_settings(db, **overrides)
-        stdin = click.get_binary_stream("stdin") if "-" in inputs else None
+        stdin = sys.stdin.buffer if "-" in inputs else None
         with open_store(db) as store, _Reporter(fmt) as reporter:
             summary = ingest(store, inputs, settings, progress=reporter, stdin=stdin)
     except EventwireError as exc:

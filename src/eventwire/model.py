@@ -98,6 +98,10 @@ class Article:
     entities: tuple[Entity, ...] = ()
     cited_outlets: tuple[CitedOutlet, ...] = ()
     places: tuple[PlaceMention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    statements: tuple[Statement, ...] = ()
+    source_paragraphs: tuple[SourceParagraph, ...] = ()
+    headline_flags: tuple[HeadlineFlag, ...] = ()
     notes: tuple[str, ...] = field(default=())
 
     @property
@@ -159,5 +163,69 @@ class PlaceMention:
     precision: str = "none"
     confidence: float = 0.0
     cue: str = ""  # cue words seen next to the name ("Oblast", "city of", "near", ...)
+    method: str = ""
+    reason: str = ""
+
+
+# --- Attribution (issue 5: quotes, statement kinds, cited-source paragraphs, headline checks) ---
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Who said what: content part(s), the cue, the speaker mention and who that resolves to.
+
+    ``content`` has several parts for split quotes ("…," he said, "…"). ``speaker`` is the
+    mention next to the cue (often "he"); ``resolved`` the mention it links back to ("an
+    unnamed soldier"); ``affiliation`` the organisation behind that description (the Legion).
+    """
+
+    content: tuple[Span, ...]
+    kind: str  # "direct" | "indirect" | "mixed"
+    cue: Span | None = None
+    speaker: Span | None = None
+    resolved: Span | None = None
+    affiliation: Span | None = None
+    speaker_name: str = ""  # text of ``resolved`` (or ``speaker``), for display and search
+    affiliation_name: str = ""
+    method: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """The kind of one sentence: fact by the outlet, attributed claim, hedged, or opinion."""
+
+    start: int
+    end: int
+    kind: str  # "fact" | "attributed" | "hedged" | "opinion"
+    source: str = ""  # whose statement: the outlet, the cited outlet, or the speaker
+    cue: Span | None = None
+    method: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceParagraph:
+    """Whose words a paragraph is: the publisher's own, or material of a cited outlet."""
+
+    start: int
+    end: int
+    origin: str  # "own" | "cited"
+    outlet: str  # cited outlet name, or the publisher ("" when unknown)
+    role: str  # "commentary" | "reporting" | "excerpt" | "source line"
+    method: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineFlag:
+    """A headline problem: unrelated, contradicted, or overstated (place, wording, actor, number).
+
+    ``headline`` offsets point into ``Article.title``; ``body`` offsets into ``Article.text``.
+    """
+
+    kind: str  # "unrelated" | "contradicted" | "place scope" | "wording" | "actor" | "number"
+    headline: Span | None
+    body: tuple[Span, ...] = ()
     method: str = ""
     reason: str = ""

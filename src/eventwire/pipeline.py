@@ -63,10 +63,17 @@ def _nlp_stage(work: Work) -> None:
     )
 
 
+def _attribution_stage(work: Work) -> None:
+    from .attribution.stage import attribution_stage
+
+    attribution_stage(work)
+
+
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("language", _language_stage),
     Stage("cited", _cited_stage),
     Stage("nlp", _nlp_stage),
+    Stage("attribution", _attribution_stage),
 )
 
 

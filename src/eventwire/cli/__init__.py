@@ -14,6 +14,7 @@ COMMAND_MODULES = [
     "eventwire.cli.ingest",
     "eventwire.cli.articles",
     "eventwire.cli.evaluate",
+    "eventwire.cli.quotes",
 ]
 
 

@@ -40,6 +40,26 @@ def _write_spans(con: Connection, work: Work) -> None:
                     [art.id, [s for s, _ in art.tokens], [e for _, e in art.tokens]])
 
 
+def _write_attribution(con: Connection, work: Work) -> None:
+    from .attribution import write_attribution
+
+    write_attribution(con, work)
+
+
+def _write_neardup(con: Connection, work: Work) -> None:
+    from .attribution import write_neardup
+
+    write_neardup(con, work)
+
+
+def _write_events(con: Connection, work: Work) -> None:
+    from .events import write_events
+
+    write_events(con, work.article)
+
+
 LAYER_WRITERS: list[LayerWriter] = [
     LayerWriter("spans", ("spans", "tokens"), _write_spans),
+    LayerWriter("attribution", ("quotes", "statements", "source_paragraphs", "headline_flags"), _write_attribution),
+    LayerWriter("neardup", ("article_minhash", "article_lsh", "near_duplicates"), _write_neardup),
 ]

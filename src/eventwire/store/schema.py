@@ -69,4 +69,68 @@ MIGRATIONS: list[tuple[int, str]] = [
         PRIMARY KEY (raw_sha256, article_id)
     );
     """),
+    # -- 30-39 attribution (issue 5): quotes, statement kinds, source paragraphs, headline flags
+    (30, """
+    CREATE TABLE quotes (
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        kind VARCHAR NOT NULL,          -- direct | indirect | mixed
+        content_starts INTEGER[] NOT NULL,
+        content_ends INTEGER[] NOT NULL,
+        content VARCHAR,
+        cue_start INTEGER, cue_end INTEGER, cue VARCHAR,
+        speaker_start INTEGER, speaker_end INTEGER, speaker VARCHAR,
+        resolved_start INTEGER, resolved_end INTEGER, speaker_name VARCHAR,
+        affiliation_start INTEGER, affiliation_end INTEGER, affiliation_name VARCHAR,
+        method VARCHAR, reason VARCHAR,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE statements (
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        kind VARCHAR NOT NULL,          -- fact | attributed | hedged | opinion
+        source VARCHAR,
+        cue_start INTEGER, cue_end INTEGER, cue VARCHAR,
+        method VARCHAR, reason VARCHAR,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE source_paragraphs (
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        origin VARCHAR NOT NULL,        -- own | cited
+        outlet VARCHAR,
+        role VARCHAR,                   -- commentary | reporting | excerpt | source line
+        method VARCHAR, reason VARCHAR,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE headline_flags (
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        kind VARCHAR NOT NULL,          -- unrelated | contradicted | place scope | wording | actor | number
+        headline_start INTEGER, headline_end INTEGER, headline VARCHAR,  -- offsets into the title
+        body_starts INTEGER[], body_ends INTEGER[], body VARCHAR[],
+        method VARCHAR, reason VARCHAR,
+        PRIMARY KEY (article_id, idx)
+    );
+    """),
+    (31, """
+    CREATE TABLE article_minhash (
+        article_id VARCHAR PRIMARY KEY,
+        signature UBIGINT[] NOT NULL
+    );
+    CREATE TABLE article_lsh (
+        article_id VARCHAR NOT NULL,
+        band INTEGER NOT NULL,
+        bucket BIGINT NOT NULL
+    );
+    CREATE INDEX article_lsh_bucket ON article_lsh (band, bucket);
+    CREATE TABLE near_duplicates (
+        article_id VARCHAR PRIMARY KEY,  -- the copy
+        origin_id VARCHAR NOT NULL,      -- earliest published near-copy
+        similarity DOUBLE,
+        method VARCHAR, reason VARCHAR
+    );
+    """),
 ]

@@ -1,0 +1,71 @@
+"""Word lists behind attribution decisions, kept in one place so reasons can name them.
+
+Cue verbs were chosen from the reporting verbs most frequent in attribution corpora of
+political news (say, tell, according to, write, add, announce, ...); hedges and opinion
+markers follow the usual hedging/subjectivity cue lists of news-analysis work.
+"""
+
+from __future__ import annotations
+
+# Verbs (lemmas) that introduce what somebody said, wrote, believes or wants.
+CUE_VERBS = frozenset("""
+say tell claim state announce report add note argue insist warn deny accuse write explain
+suggest acknowledge admit confirm declare describe recall respond reply ask call urge tweet
+post assert contend maintain allege stress emphasize emphasise point comment predict vow promise
+pledge threaten reveal disclose testify complain concede agree criticize criticise praise
+blame believe think hope fear want expect estimate conclude find show indicate learn
+mention remark observe announce caution question demand propose recommend repeat reiterate
+quip joke boast brag charge counter dismiss reject defend cite quote telling
+""".split())
+
+# Participial clause verbs ("..., suggesting that ...") that are the writer's inference.
+INFERENCE_VERBS = frozenset("suggest indicate mean show imply signal".split())
+
+# Verbs whose direct object is the content ("announced his resignation").
+OBJECT_CONTENT_VERBS = frozenset(
+    "announce deny confirm reveal disclose predict promise pledge vow demand propose recommend "
+    "criticize criticise praise dismiss reject question defend threaten want".split())
+
+# Verbs whose prepositional phrase is the content ("called for an end to ...").
+PREP_CONTENT = {"call": {"for", "on"}, "urge": {"on"}, "push": {"for"}, "argue": {"for", "against"},
+                "warn": {"of", "about", "against"}, "complain": {"about", "of"}}
+
+HEDGES = (
+    "likely", "unlikely", "probably", "possibly", "perhaps", "maybe", "may", "might", "could",
+    "reportedly", "allegedly", "apparently", "appears to", "appear to", "appeared to", "seems",
+    "seem to", "seemed", "assuming", "presumably", "supposedly", "rumoured", "rumored",
+    "believed to", "thought to", "said to be", "unconfirmed", "unverified", "it is unclear",
+    "not clear", "suspected", "purportedly", "would appear", "in all likelihood",
+)
+
+OPINION_WORDS = frozenset("""
+insane crazy brazen brazenly absurd ridiculous outrageous shameful disgraceful disgusting
+pathetic stupid idiotic shocking appalling horrible terrible awful amazing incredible
+wonderful brilliant fantastic ludicrous laughable embarrassing embarrassment deathwish
+evil heroic cowardly hypocritical hypocrisy scandalous farce disaster disastrous
+unbelievable obviously clearly sadly unfortunately thankfully hopefully frankly honestly
+""".split())
+
+FIRST_PERSON = frozenset("i me my mine myself we us our ours ourselves".split())
+SECOND_PERSON = frozenset("you your yours yourself yourselves".split())
+
+# Nouns that name a person (speaker descriptions such as "an unnamed soldier").
+PERSON_NOUNS = frozenset("""
+soldier man woman official spokesman spokeswoman spokesperson minister president leader
+commander general officer source sources witness resident residents student father mother
+journalist reporter activist lawyer senator governor mayor analyst expert adviser advisor
+aide diplomat ambassador member members volunteer volunteers fighter fighters defector
+defectors blogger author chief head director secretary candidate voter voters supporter
+supporters critic critics official officials people person someone doctor nurse police
+policeman officer prosecutor judge lawmaker lawmakers representative representatives agent
+""".split())
+
+# Nouns that name an organisation or group ("the ministry", "the group").
+GROUP_NOUNS = frozenset("""
+group ministry government army military legion party campaign committee council agency
+office department administration kremlin company organization organisation movement
+militia unit brigade battalion police force forces service team coalition alliance court
+""".split())
+
+PRONOUNS_PERSON = frozenset("he she him her".split())
+PRONOUNS_PLURAL = frozenset("they them".split())

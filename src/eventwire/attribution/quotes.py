@@ -1,0 +1,283 @@
+"""Quotes and attributions: content, cue and speaker spans from the dependency parse.
+
+Two passes over each paragraph's parse:
+
+1. **Cues**: reporting verbs ("said", "told", "claimed", "describes", "according to") outside
+   quotation marks, with their speaker (the subject, or the subject of the clause they hang
+   from: "He starts by *saying*") and their syntactic content (the ``ccomp`` clause, an
+   ``xcomp``, an object for verbs like "announce", the rest of the sentence for "according to").
+2. **Quoted regions** (“…”, «…», "…") attach to the nearest cue in the same sentence, or in
+   the sentence before that ends with a colon, or after ("…," he said). A quote with no cue of
+   its own continues the previous quote in its paragraph or the one before (multi-paragraph
+   quotes). Several regions on one cue make one quote with several parts (split quotes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Entity, Quote, Span
+from . import lexicon
+from .quotemarks import QuoteRegion, quote_regions
+from .speakers import SpeakerResolver
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from ..nlp.base import ParsedParagraph
+
+METHOD_CUE = "attribution.cue.v1"
+METHOD_DIRECT = "attribution.direct.v1"
+METHOD_CONTINUED = "attribution.continued.v1"
+_EDGE_PUNCT = " ,;:—–-\n\t"
+_MIN_UNCUED_WORDS = 4
+
+
+@dataclass
+class _Cue:
+    """A reporting verb with its speaker and syntactic content (char offsets in the article)."""
+
+    cue: tuple[int, int]
+    speaker: tuple[int, int] | None
+    content: list[tuple[int, int]]
+    sentence: tuple[int, int]
+    colon: bool
+    lemma: str
+    regions: list[QuoteRegion] = field(default_factory=list)
+
+
+def find_quotes(text: str, parsed: Sequence[ParsedParagraph], entities: Sequence[Entity] = (),
+                excluded_orgs: Sequence[str] = ()) -> tuple[Quote, ...]:
+    """All quotes and attributions of an article, in text order, speakers resolved."""
+    regions_by_para = [quote_regions(text, pp.offset, pp.offset + len(pp.doc.text)) for pp in parsed]
+    all_regions = [r for rs in regions_by_para for r in rs]
+    resolver = SpeakerResolver(text, parsed, entities, all_regions, excluded_orgs)
+    quotes: list[Quote] = []
+    last_direct: Quote | None = None
+    last_para = -10
+    for pi, (pp, regions) in enumerate(zip(parsed, regions_by_para, strict=True)):
+        sents = [(pp.offset + s.start_char, pp.offset + s.end_char) for s in pp.doc.sents]
+        cues = [c for s in pp.doc.sents for c in _cues_in(s, pp.offset, regions)]
+        uncued = _attach_regions(regions, cues, sents, text)
+        items: list[tuple[int, Quote]] = []
+        for c in cues:
+            q = _quote_from_cue(c, text, resolver)
+            if q is not None:
+                items.append((q.content[0].start, q))
+        for r in uncued:
+            prev = _previous_direct(items, r.start) or (last_direct if pi - last_para <= 1 else None)
+            q = _continued(r, prev, text)
+            if q is not None:
+                items.append((r.start, q))
+        items.sort(key=lambda x: x[0])
+        for _, q in items:
+            quotes.append(q)
+            if q.kind != "indirect":
+                last_direct, last_para = q, pi
+    return tuple(quotes)
+
+
+# -- cues ---------------------------------------------------------------------------------
+def _in_regions(pos: int, regions: Iterable[QuoteRegion]) -> bool:
+    return any(r.start <= pos < r.end for r in regions)
+
+
+def _cues_in(sent: SpacySpan, off: int, regions: Sequence[QuoteRegion]) -> list[_Cue]:
+    found: list[_Cue] = []
+    for tok in sent:
+        if _in_regions(off + tok.idx, regions):
+            continue
+        if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+            cue = _according_to(tok, sent, off)
+        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.CUE_VERBS:
+            cue = _verb_cue(tok, sent, off, regions)
+        else:
+            cue = None
+        if cue is not None:
+            found.append(cue)
+    return found
+
+
+def _chars(tokens: Sequence[Token], off: int) -> tuple[int, int]:
+    return off + tokens[0].idx, off + tokens[-1].idx + len(tokens[-1].text)
+
+
+def _subtree_segments(tokens: Iterable[Token], exclude: set[int], off: int) -> list[tuple[int, int]]:
+    """Contiguous runs of ``tokens`` (by index) minus ``exclude``, as char ranges."""
+    keep = sorted((t for t in tokens if t.i not in exclude), key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for t in keep:
+        if runs and t.i == runs[-1][-1].i + 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return [_chars(run, off) for run in runs]
+
+
+def _according_to(tok: Token, sent: SpacySpan, off: int) -> _Cue | None:
+    to = next(c for c in tok.children if c.lower_ == "to")
+    objs = [c for c in to.children if c.dep_ == "pobj"]
+    if not objs:
+        return None
+    src = list(objs[0].subtree)
+    excluded = {t.i for t in tok.subtree}
+    content = _subtree_segments(sent, excluded, off)
+    return _Cue(_chars([tok, to], off), _chars(src, off), content,
+                (off + sent.start_char, off + sent.end_char), False, "according to")
+
+
+def _speaker_tokens(verb: Token) -> list[Token] | None:
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            return None
+        subj = [c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subj:
+            toks = [t for t in subj[0].subtree if t.i < verb.i or subj[0].i > verb.i]
+            return toks or None
+        if node.dep_ in ("advcl", "xcomp", "pcomp", "conj", "prep") and node.head is not node:
+            node = node.head
+        else:
+            return None
+    return None
+
+
+def _verb_cue(verb: Token, sent: SpacySpan, off: int, regions: Sequence[QuoteRegion]) -> _Cue | None:
+    lemma = verb.lemma_.lower()
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and lemma in lexicon.INFERENCE_VERBS:
+        return None  # "..., suggesting that ...": the writer's inference, not a quote
+    if lemma in ("think", "believe", "want", "hope", "expect", "find", "show") and verb.dep_ in ("amod", "acl"):
+        return None
+    speaker = _speaker_tokens(verb)
+    content = _syntactic_content(verb, off)
+    colon = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":"
+    if speaker is None and not content and not colon:
+        return None
+    if speaker is not None and _in_regions(off + speaker[0].idx, regions):
+        speaker = None
+    if speaker is not None and speaker[-1].lower_ in lexicon.SECOND_PERSON and len(speaker) == 1:
+        return None  # "just when you thought ...": rhetorical address, nobody is quoted
+    return _Cue(_cue_span(verb, off), _chars(speaker, off) if speaker else None, content,
+                (off + sent.start_char, off + sent.end_char), colon, lemma)
+
+
+def _cue_span(verb: Token, off: int) -> tuple[int, int]:
+    left = [c for c in verb.lefts if c.dep_ in ("aux", "auxpass", "neg") and verb.i - c.i <= 3]
+    right = [c for c in verb.rights if c.dep_ == "prt"]
+    toks = sorted([verb, *left, *right], key=lambda t: t.i)
+    toks = [t for t in toks if toks[0].i <= t.i <= toks[-1].i]
+    return _chars([toks[0], toks[-1]], off)
+
+
+def _syntactic_content(verb: Token, off: int) -> list[tuple[int, int]]:
+    lemma = verb.lemma_.lower()
+    for dep in ("ccomp", "xcomp"):
+        kids = [c for c in verb.children if c.dep_ == dep]
+        if kids:
+            return [_chars(sorted(kids[0].subtree, key=lambda t: t.i), off)]
+    if verb.dep_ == "parataxis" or (verb.dep_ == "ccomp" and verb.i > verb.head.i and _comma_between(verb)):
+        head = verb.head
+        return _subtree_segments(head.subtree, {t.i for t in verb.subtree}, off)
+    if lemma in lexicon.PREP_CONTENT:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in lexicon.PREP_CONTENT[lemma]:
+                return [_chars(sorted(c.subtree, key=lambda t: t.i), off)]
+    if lemma in lexicon.OBJECT_CONTENT_VERBS:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
+        if objs:
+            return [_chars(sorted(objs[0].subtree, key=lambda t: t.i), off)]
+    return []
+
+
+def _comma_between(verb: Token) -> bool:
+    return any(t.text == "," for t in verb.doc[verb.head.i : verb.i])
+
+
+# -- attaching quoted regions -------------------------------------------------------------
+def _attach_regions(regions: Sequence[QuoteRegion], cues: list[_Cue], sents: list[tuple[int, int]],
+                    text: str) -> list[QuoteRegion]:
+    """Give each region to its nearest cue; return the regions no cue took."""
+    uncued: list[QuoteRegion] = []
+    for r in regions:
+        touching = [s for s in sents if s[0] < r.end and s[1] > r.start]
+        first, last = touching[0], touching[-1]
+        idx_first, idx_last = sents.index(first), sents.index(last)
+        candidates = [c for c in cues if first[0] <= c.cue[0] < last[1]]
+        if not candidates and idx_last + 1 < len(sents):
+            nxt = sents[idx_last + 1]
+            candidates = [c for c in cues if nxt[0] <= c.cue[0] < nxt[1] and c.cue[0] - r.end < 40]
+        if not candidates and idx_first > 0:
+            prev = sents[idx_first - 1]
+            candidates = [c for c in cues if prev[0] <= c.cue[0] < prev[1] and c.colon]
+        if not candidates:
+            uncued.append(r)
+            continue
+        best = min(candidates, key=lambda c: min(abs(c.cue[0] - r.end), abs(c.cue[0] - r.start)))
+        best.regions.append(r)
+    return uncued
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_PUNCT:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_PUNCT:
+        end -= 1
+    if end > start and text[end - 1] == "." and text[start] not in "“\"«‘":
+        end -= 1
+    return start, end
+
+
+def _speaker_fields(speaker: tuple[int, int] | None, resolver: SpeakerResolver,
+                    text: str) -> tuple[Span | None, Span | None, Span | None, str, str, str]:
+    if speaker is None:
+        return None, None, None, "", "", "no speaker"
+    res = resolver.resolve(*speaker)
+    sp = Span(speaker[0], speaker[1], "speaker", "attribution.speaker.v1")
+    resolved = Span(res.resolved.start, res.resolved.end, "resolved speaker", "attribution.coref.v1",
+                    res.reason) if res.resolved else None
+    aff = Span(res.affiliation.start, res.affiliation.end, "affiliation", "attribution.coref.v1",
+               res.reason) if res.affiliation else None
+    name = text[resolved.start:resolved.end] if resolved else text[speaker[0]:speaker[1]]
+    return sp, resolved, aff, name, text[aff.start:aff.end] if aff else "", res.reason
+
+
+def _quote_from_cue(c: _Cue, text: str, resolver: SpeakerResolver) -> Quote | None:
+    if c.regions:
+        parts = [(r.start, r.end) for r in sorted(c.regions, key=lambda r: r.start)]
+        kind, method = "direct", METHOD_DIRECT
+        syntactic = [_trim(text, *seg) for seg in c.content]
+        if syntactic and not any(s <= parts[0][0] and parts[-1][1] <= e for s, e in syntactic) \
+                and any(s < parts[0][0] - 8 for s, _ in syntactic if s < parts[0][1]):
+            kind = "mixed"
+    elif c.content:
+        parts = [seg for seg in (_trim(text, *s) for s in c.content) if seg[1] > seg[0]]
+        kind, method = "indirect", METHOD_CUE
+        if not parts:
+            return None
+    else:
+        return None
+    sp, resolved, aff, name, aff_name, why = _speaker_fields(c.speaker, resolver, text)
+    content = tuple(Span(s, e, "content", method) for s, e in parts)
+    cue = Span(c.cue[0], c.cue[1], "cue", METHOD_CUE, f"reporting verb {c.lemma!r}")
+    return Quote(content, kind, cue, sp, resolved, aff, name, aff_name, method,
+                 f"{kind} quote on cue {text[c.cue[0]:c.cue[1]]!r}; {why}")
+
+
+def _previous_direct(items: list[tuple[int, Quote]], before: int) -> Quote | None:
+    earlier = [q for pos, q in items if pos < before and q.kind != "indirect" and q.speaker is not None]
+    return earlier[-1] if earlier else None
+
+
+def _continued(r: QuoteRegion, prev: Quote | None, text: str) -> Quote | None:
+    words = len(text[r.start:r.end].split())
+    if prev is None:
+        if words < _MIN_UNCUED_WORDS:
+            return None  # a scare-quoted phrase with nobody to attribute it to
+        return Quote((Span(r.start, r.end, "content", METHOD_DIRECT),), "direct", method=METHOD_DIRECT,
+                     reason="quoted text with no reporting verb and no earlier quote to continue")
+    return Quote((Span(r.start, r.end, "content", METHOD_CONTINUED),), "direct", None, prev.speaker,
+                 prev.resolved, prev.affiliation, prev.speaker_name, prev.affiliation_name, METHOD_CONTINUED,
+                 f"no cue of its own: continues the quote by {prev.speaker_name!r}")

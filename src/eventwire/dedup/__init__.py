@@ -1,0 +1,1 @@
+"""Near-duplicate detection: syndicated copies and reposts linked to their origin."""

@@ -7,6 +7,8 @@ duplicated). One bad document never stops the batch.
 
 from __future__ import annotations
 
+import logging
+import traceback
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +18,8 @@ from ..config import Settings
 from ..errors import StoreError
 from ..model import RawDocument, Rejection, Skipped
 from .sources import iter_raw
+
+log = logging.getLogger(__name__)
 
 INGESTED, KNOWN, SKIPPED, REJECTED = "ingested", "already known", "skipped", "rejected"
 
@@ -108,7 +112,10 @@ def _process(store: Any, raw: RawDocument) -> Outcome:
 
     if store.known_raw(raw_sha256(raw.content)):
         return Outcome(raw.source, KNOWN)
-    result = run_raw(raw)
+    try:
+        result = run_raw(raw)
+    except Exception as exc:  # a bug in one stage must not end the batch: record it, go on
+        result = _internal_error(raw, exc)
     if isinstance(result, Rejection):
         store.reject(result, raw)
         return Outcome(raw.source, REJECTED, stage=result.stage, reason=result.reason)
@@ -119,3 +126,16 @@ def _process(store: Any, raw: RawDocument) -> Outcome:
         store.reject(rejection, raw)
         return Outcome(raw.source, REJECTED, stage=exc.stage, reason=str(exc))
     return Outcome(raw.source, INGESTED if new else KNOWN, article_id=result.article.id)
+
+
+def _internal_error(raw: RawDocument, exc: Exception) -> Rejection:
+    """A non-eventwire exception from a stage, as a reject naming the package part it came from."""
+    from ..pipeline import raw_sha256
+
+    log.error("internal error on %s", raw.source, exc_info=exc)
+    frames = traceback.extract_tb(exc.__traceback__)
+    module = next((f.filename for f in reversed(frames) if "/eventwire/" in f.filename), "")
+    part = module.rsplit("/eventwire/", 1)[-1].removesuffix(".py").replace("/", ".") if module else "pipeline"
+    stage = part.split(".")[0] if "." in part else part
+    return Rejection(raw.source, stage, f"[E599] internal error in eventwire.{part}: {type(exc).__name__}: {exc}",
+                     raw_sha256(raw.content))

@@ -8,7 +8,7 @@ return new records with ``dataclasses.replace`` instead of mutating shared state
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +97,7 @@ class Article:
     tokens: tuple[tuple[int, int], ...] = ()
     entities: tuple[Entity, ...] = ()
     cited_outlets: tuple[CitedOutlet, ...] = ()
+    events: tuple[EventReport, ...] = ()
     places: tuple[PlaceMention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     statements: tuple[Statement, ...] = ()
@@ -229,3 +230,87 @@ class HeadlineFlag:
     body: tuple[Span, ...] = ()
     method: str = ""
     reason: str = ""
+
+
+# --- Events (issue 3: event coding with evidence) ----------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An actor or recipient: its span, and the canonical actor it resolves to (if any)."""
+
+    start: int
+    end: int
+    text: str
+    role: str  # "actor" | "recipient"
+    canonical: str | None = None
+    sector: str | None = None  # military, government, police, armed group, civilians, ...
+    country: str | None = None  # ISO 3166-1 alpha-3
+    aligned: str | None = None  # ISO3 of the side a non-state group fights for, when known
+    method: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventDate:
+    """When an event happened, how precisely we know it, and how that was worked out."""
+
+    value: date | None
+    precision: str  # "day" | "week" | "month" | "year" | "unknown"
+    start: int | None = None  # span of the date expression, when there is one
+    end: int | None = None
+    method: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventNumber:
+    """A count attached to an event (dead, injured, arrested, size) with its evidence span."""
+
+    kind: str  # "dead" | "injured" | "arrested" | "size"
+    low: int
+    high: int
+    qualifier: str  # "exact" | "at least" | "about" | "at most" | "vague" | "range"
+    start: int
+    end: int
+    method: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventStatus:
+    """Who vouches for an event and how firmly: asserted, attributed, hedged, denied, ..."""
+
+    status: str  # asserted | attributed | hedged | denied | hypothetical | historical
+    qualifiers: tuple[str, ...] = ()  # further statuses that also apply (e.g. "historical")
+    source: str | None = None  # whose statement it is (outlet, cited outlet, named speaker)
+    cue_start: int | None = None
+    cue_end: int | None = None
+    method: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class EventReport:
+    """One article's account of one event, every field backed by a span and a reason."""
+
+    id: str
+    article_id: str
+    plover_type: str
+    plover_mode: str | None
+    acled_type: str | None
+    acled_subtype: str | None
+    cameo_root: str | None
+    trigger: Span
+    sentence: Span
+    actors: tuple[ActorRef, ...] = ()
+    recipients: tuple[ActorRef, ...] = ()
+    places: tuple[Span, ...] = ()
+    date: EventDate = EventDate(None, "unknown")
+    numbers: tuple[EventNumber, ...] = ()
+    status: EventStatus = EventStatus("asserted")
+    confidence: float = 0.0
+    method: str = ""
+    reason: str = ""
+    mapping_reason: str = ""
+    location: PlaceMention | None = None  # where it happened (set by the places stage)

@@ -69,11 +69,18 @@ def _attribution_stage(work: Work) -> None:
     attribution_stage(work)
 
 
+def _events_stage(work: Work) -> None:
+    from .events import stage
+
+    stage(work)
+
+
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("language", _language_stage),
     Stage("cited", _cited_stage),
     Stage("nlp", _nlp_stage),
     Stage("attribution", _attribution_stage),
+    Stage("events", _events_stage),
 )
 
 

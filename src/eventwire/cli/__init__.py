@@ -13,6 +13,7 @@ import click
 COMMAND_MODULES = [
     "eventwire.cli.ingest",
     "eventwire.cli.articles",
+    "eventwire.cli.events",
     "eventwire.cli.evaluate",
     "eventwire.cli.quotes",
 ]

@@ -52,8 +52,15 @@ def _write_neardup(con: Connection, work: Work) -> None:
     write_neardup(con, work)
 
 
+def _write_events(con: Connection, work: Work) -> None:
+    from .events import write_events
+
+    write_events(con, work.article)
+
+
 LAYER_WRITERS: list[LayerWriter] = [
     LayerWriter("spans", ("spans", "tokens"), _write_spans),
+    LayerWriter("events", ("event_reports", "event_arguments"), _write_events),
     LayerWriter("attribution", ("quotes", "statements", "source_paragraphs", "headline_flags"), _write_attribution),
     LayerWriter("neardup", ("article_minhash", "article_lsh", "near_duplicates"), _write_neardup),
 ]

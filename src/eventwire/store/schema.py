@@ -69,6 +69,40 @@ MIGRATIONS: list[tuple[int, str]] = [
         PRIMARY KEY (raw_sha256, article_id)
     );
     """),
+    # -- 10-19 events (issue 3): one row per event report, its arguments (actors, places, numbers) beside it
+    (10, """
+    CREATE TABLE event_reports (
+        id VARCHAR PRIMARY KEY,
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        plover_type VARCHAR NOT NULL, plover_mode VARCHAR,
+        acled_type VARCHAR, acled_subtype VARCHAR, cameo_root VARCHAR,
+        trigger_start INTEGER NOT NULL, trigger_end INTEGER NOT NULL, trigger_text VARCHAR,
+        sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+        date_value DATE, date_precision VARCHAR NOT NULL, date_start INTEGER, date_end INTEGER,
+        date_method VARCHAR, date_reason VARCHAR,
+        status VARCHAR NOT NULL, status_qualifiers VARCHAR[], status_source VARCHAR,
+        status_cue_start INTEGER, status_cue_end INTEGER, status_method VARCHAR, status_reason VARCHAR,
+        confidence DOUBLE NOT NULL,
+        method VARCHAR, reason VARCHAR, trigger_method VARCHAR, trigger_reason VARCHAR, mapping_reason VARCHAR,
+        actor_names VARCHAR[],          -- canonical names (or text) of actors and recipients, for filtering
+        countries VARCHAR[]             -- ISO3 of actors and recipients, for filtering
+    );
+    CREATE INDEX event_reports_article ON event_reports (article_id);
+    CREATE TABLE event_arguments (
+        event_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        role VARCHAR NOT NULL,          -- actor | recipient | place | number
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL, end_char INTEGER NOT NULL,
+        text VARCHAR,
+        label VARCHAR,                  -- place: place|context_place; number: dead|injured|arrested|size
+        canonical VARCHAR, sector VARCHAR, country VARCHAR, aligned VARCHAR,
+        low BIGINT, high BIGINT, qualifier VARCHAR,
+        method VARCHAR, reason VARCHAR,
+        PRIMARY KEY (event_id, role, idx)
+    );
+    """),
     # -- 30-39 attribution (issue 5): quotes, statement kinds, source paragraphs, headline flags
     (30, """
     CREATE TABLE quotes (

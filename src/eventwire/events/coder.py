@@ -1,0 +1,266 @@
+"""The event coder: every sentence of an analysed article -> zero or more EventReports.
+
+Steps per sentence: find trigger candidates in the lexicon (in their syntactic frame), drop
+mentions that are not reports (inside direct quotes, questions, time anchors like "after the
+invasion", anaphoric "their raid"), keep the outermost trigger of each clause, then fill roles,
+places, date, numbers and status, and map the PLOVER code to ACLED and CAMEO. "No event" is
+the default: a sentence without a trigger in a reporting frame yields nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import ActorRef, Article, EventDate, EventReport, Span
+from . import actors as actor_dict
+from . import dates, mapping, numbers, places, roles, status
+from .lexicon import OBJECT_CLASSES, Trigger, load_lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+    from ..nlp.base import BaseLayer
+
+METHOD = "events.coder.v1"
+TIME_PREPS = frozenset({"after", "before", "since", "during", "until", "following", "amid", "despite", "ahead"})
+ANAPHORIC_DETS = frozenset({"this", "that", "these", "those", "their", "its", "his", "her", "our", "such"})
+MESSAGE_NOUNS = frozenset("message video statement announcement speech address appeal letter post clip "
+                          "recording broadcast communique declaration".split())
+VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE", "CONSULT"})
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    token: Token
+    trigger: Trigger
+    why: str
+
+
+def code_article(article: Article, base: BaseLayer) -> tuple[EventReport, ...]:
+    """All event reports of one article (base = the NLP layer with spaCy parses)."""
+    named = actor_dict.named_in(article.text)
+    excerpts = _excerpt_starts(article)
+    reports: list[EventReport] = []
+    sents = [(pp.offset, s) for pp in base.parsed for s in pp.doc.sents]
+    for i, (offset, sent) in enumerate(sents):
+        excerpt_of = next((name for start, name in reversed(excerpts) if offset >= start), None)
+        for cand in candidates(sent, offset):
+            nxt = sents[i + 1] if i + 1 < len(sents) else None
+            reports.append(_report(article, cand, sent, offset, named, excerpt_of, nxt, len(reports)))
+    return tuple(reports)
+
+
+def _excerpt_starts(article: Article) -> list[tuple[int, str]]:
+    """Where each cited outlet's material begins ("Source: X" line, or a dateline at the top)."""
+    return sorted((c.end if "source" in c.cue else 0, c.name) for c in article.cited_outlets)
+
+
+def candidates(sent: SpacySpan, offset: int) -> list[Candidate]:
+    """Trigger tokens of one sentence that report an event, outermost per clause."""
+    text = sent.text.strip()
+    if text.endswith("?"):
+        return []  # a question reports nothing (and "what of this invasion?" refers back)
+    quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(sent.text)]
+    found: list[Candidate] = []
+    for tok in sent:
+        trig = match_trigger(tok)
+        if trig is None:
+            continue
+        rel = tok.idx - sent.start_char
+        if any(s <= rel < e for s, e in quoted):
+            continue  # a speaker's words: the quotes stage attributes them
+        if _not_a_report(tok):
+            continue
+        found.append(Candidate(tok, trig, f"trigger {trig.describe()}"))
+    ids = {c.token.i for c in found}
+    return [c for c in found if not any(a.i in ids for a in c.token.ancestors)]
+
+
+def _not_a_report(tok: Token) -> bool:
+    if tok.dep_ in {"compound", "amod", "nmod"} and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        return True  # "protest leaders", "attack helicopter"
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        if any(c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETS for c in tok.children):
+            return True  # "their raid", "this invasion": refers back to an event already reported
+        if tok.dep_ == "pobj":
+            prep = tok.head
+            if prep.lower_ in TIME_PREPS:
+                return True  # "set up after the invasion": a time anchor
+            if prep.head.pos_ in {"NOUN", "PROPN"} and prep.lower_ not in {"by"} and not match_trigger(prep.head):
+                return True  # "opposition to the invasion": a topic, not a report
+    return False
+
+
+def _frame_lemmas(tok: Token) -> set[str]:
+    out = set()
+    for c in tok.children:
+        out.add(c.lemma_.lower())
+        out.add(c.lower_)
+        if c.dep_ in {"prep", "agent", "prt"}:
+            out.update(g.lemma_.lower() for g in c.children)
+    if tok.dep_ in {"dobj", "pobj", "nsubj"}:
+        out.add(tok.head.lemma_.lower())
+    return out
+
+
+def match_trigger(tok: Token) -> Trigger | None:
+    """The first lexicon row whose frame ``tok`` fits, or None."""
+    entries = load_lexicon().get(tok.lemma_.lower()) or load_lexicon().get(tok.lower_)
+    if not entries:
+        return None
+    is_verb = tok.pos_ in {"VERB"}
+    is_noun = tok.pos_ in {"NOUN", "PROPN"}
+    frame: set[str] | None = None
+    for entry in entries:
+        if (entry.pos == "V" and not is_verb) or (entry.pos == "N" and not is_noun) or not (is_verb or is_noun):
+            continue
+        if entry.child or entry.obj:
+            frame = frame if frame is not None else _frame_lemmas(tok)
+            if entry.child and entry.child not in frame:
+                continue
+            if entry.obj and not (OBJECT_CLASSES[entry.obj] & frame):
+                continue
+        return entry
+    return None
+
+
+def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, named: frozenset[str],
+            excerpt_of: str | None, nxt: tuple[int, SpacySpan] | None, index: int) -> EventReport:
+    tok, trig = cand.token, cand.trigger
+    sent_start = offset + sent.start_char
+    sent_span = Span(sent_start, offset + sent.end_char, "sentence", METHOD, "sentence of the trigger")
+    trigger_span = Span(offset + tok.idx, offset + tok.idx + len(tok.text), trig.plover_type, METHOD, cand.why)
+    if trig.child:  # include the particle ("took over", "called for") in the trigger span
+        part = next((c for c in tok.children if c.lower_ == trig.child or c.lemma_.lower() == trig.child), None)
+        if part is not None and part.i == tok.i + 1:
+            trigger_span = Span(trigger_span.start, offset + part.idx + len(part.text), trig.plover_type, METHOD,
+                                cand.why)
+    actor_roles, recipient_roles = (roles.verb_roles(tok) if tok.pos_ == "VERB" else roles.noun_roles(tok))
+    if trig.mode == "seize" and not recipient_roles:
+        owner = roles.territory_owner(tok)
+        if owner is not None:
+            recipient_roles = [roles.Role(roles.phrase(owner), "country the seized places are in")]
+    actor_refs = tuple(_actor_ref(article, r, "actor", offset, named) for r in actor_roles)
+    recipient_refs = tuple(_actor_ref(article, r, "recipient", offset, named) for r in recipient_roles)
+    event_places = _places(article, sent, offset, tok, nxt)
+    date = dates.resolve_date(sent.text, sent_start, article.published, tok.idx - sent.start_char)
+    if date.value is None and trig.plover_type in VERBAL and nxt is not None:
+        date = _date_from_elaboration(article, nxt, date)
+    nums = numbers.find_numbers(sent.text, sent_start)
+    st = status.event_status(sent, tok, article, sent_start, date, excerpt_of)
+    context = _context(sent.text)
+    mapped = mapping.map_event(
+        trig.plover_type, trig.mode,
+        actor_sectors=frozenset(a.sector for a in actor_refs if a.sector),
+        recipient_sectors=frozenset(r.sector for r in recipient_refs if r.sector),
+        trigger_lemma=tok.lemma_.lower(), context=context)
+    conf, conf_why = _confidence(trig, actor_refs, recipient_refs, st.status)
+    digest = hashlib.sha1(f"{article.id}:{trigger_span.start}:{trig.plover_type}".encode()).hexdigest()[:16]
+    return EventReport(
+        id=digest, article_id=article.id, plover_type=trig.plover_type, plover_mode=trig.mode,
+        acled_type=mapped.acled_type, acled_subtype=mapped.acled_subtype, cameo_root=mapped.cameo_root,
+        trigger=trigger_span, sentence=sent_span, actors=actor_refs, recipients=recipient_refs,
+        places=tuple(event_places), date=date, numbers=nums, status=st, confidence=conf,
+        method=METHOD, reason=f"{cand.why}; {conf_why}", mapping_reason=f"{mapping.METHOD}: {mapped.reason}")
+
+
+def _actor_ref(article: Article, role: roles.Role, kind: str, offset: int, named: frozenset[str]) -> ActorRef:
+    toks = role.tokens
+    start, end = offset + role.start_char, offset + role.end_char
+    text = article.text[start:end]
+    res = actor_dict.resolve(text, tuple(t.lemma_ for t in toks), named=named)
+    if res.canonical is None:  # a description may say more than its trimmed head ("defectors from X")
+        head = max(toks, key=lambda t: -len(list(t.ancestors)))
+        sub = list(head.head.subtree) if head.head.lemma_.lower() in roles.COLLECTIVE or head.dep_ == "pobj" \
+            else list(head.subtree)
+        wide = actor_dict.resolve(" ".join(t.text for t in sub), tuple(t.lemma_ for t in sub), named=named)
+        if wide.canonical and wide.reason.startswith("description"):
+            res = wide
+    return ActorRef(start, end, text, kind, res.canonical, res.sector, res.country, res.aligned,
+                    actor_dict.METHOD, f"{role.rule}; {res.reason}")
+
+
+def _clause_tokens(tok: Token) -> list[Token]:
+    """The trigger's subtree without nested clauses that have their own subject."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in {"advcl", "ccomp", "relcl", "csubj", "parataxis"})
+    return out
+
+
+def _places(article: Article, sent: SpacySpan, offset: int, tok: Token,
+            nxt: tuple[int, SpacySpan] | None) -> list[Span]:
+    clause = _clause_tokens(tok)
+    lo = offset + min(t.idx for t in clause)
+    hi = offset + max(t.idx + len(t.text) for t in clause)
+    inside = {offset + t.idx for t in clause if t.dep_ not in {"poss", "case"}}  # "Ukraine's military": actor
+    found = [p for p in places.entity_places(article.entities, lo, hi) if p.start in inside]
+    found += [p for p in places.phrase_places(sent, offset) if lo <= p.start < hi]
+    if not found:  # "the student from Yefremov ... her father's arrest": the sentence's places
+        poss = {offset + t.idx for t in sent if t.dep_ == "poss"}
+        found = [p for p in places.entity_places(article.entities, offset + sent.start_char, offset + sent.end_char)
+                 if p.start not in poss]
+    if nxt is not None:
+        n_off, n_sent = nxt
+        subj = next((t for t in n_sent if t.dep_ == "nsubj"), None)
+        ent = next((e for e in article.entities if subj is not None and e.start == n_off + subj.idx
+                    and e.label in places.PLACE_LABELS), None)
+        if ent is not None and not candidates(n_sent, n_off):
+            found.append(Span(ent.start, ent.end, "context_place", places.METHOD,
+                              f"{ent.label} subject of the next sentence, which describes this place and "
+                              "reports no event"))
+    return sorted(set(found), key=lambda p: (p.start, p.end))
+
+
+def _date_from_elaboration(article: Article, nxt: tuple[int, SpacySpan], fallback: EventDate) -> EventDate:
+    """'X called for ... . The video message was released on Monday': the message's date."""
+    n_off, n_sent = nxt
+    subj = next((t for t in n_sent if t.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or subj.lemma_.lower() not in MESSAGE_NOUNS:
+        return fallback
+    if not any(c.lower_ == "the" for c in subj.children):
+        return fallback
+    found = dates.resolve_date(n_sent.text, n_off + n_sent.start_char, article.published)
+    if found.value is None:
+        return fallback
+    head = " ".join(t.text for t in subj.subtree)
+    return EventDate(found.value, found.precision, found.start, found.end, dates.METHOD,
+                     f"{found.reason}; from the next sentence, where {head!r} names the same statement")
+
+
+_INTERVENTION = re.compile(r"\b(police|security forces|riot police|troops|soldiers)\b.*\b(dispers\w*|arrest\w*|"
+                           r"detain\w*|tear gas|tear-gas|water cannon|rubber bullets|baton\w*|broke up)\b", re.I)
+_LETHAL = re.compile(r"\b(killed|shot dead|opened fire|live ammunition|killing)\b", re.I)
+
+
+def _context(text: str) -> frozenset[str]:
+    out = set()
+    if _INTERVENTION.search(text):
+        out.add("intervention")
+    if _LETHAL.search(text):
+        out.add("lethal")
+    return frozenset(out)
+
+
+def _confidence(trig: Trigger, actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...],
+                state: str) -> tuple[float, str]:
+    score = trig.weight
+    parts = [f"trigger prior {trig.weight:.2f}"]
+    if not actors:
+        score *= 0.85
+        parts.append("no actor x0.85")
+    elif any(a.canonical for a in actors):
+        score = min(1.0, score * 1.05)
+        parts.append("resolved actor x1.05")
+    if not recipients and trig.plover_type not in {"PROTEST", "MOBILIZE"}:
+        score *= 0.95
+        parts.append("no recipient x0.95")
+    return round(score, 3), "confidence " + ", ".join(parts)

@@ -1,0 +1,187 @@
+"""Who did it and to whom, read off spaCy's dependency parse of the trigger's sentence.
+
+Verbs: the subject acts, the object (or "against/on/at X") receives; in the passive the
+"by" agent acts and the subject receives. Nouns: "X's attack on Y", "the arrest of Y" /
+"Y's arrest" (arrest-like nouns take their possessor as the patient). Phrases are trimmed the
+way coders mark them: no determiners, no lower-case evaluative adjectives, and "a group of X"
+is X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+METHOD = "events.roles.v1"
+
+COLLECTIVE = frozenset("group number member dozen hundred thousand score band contingent crowd team".split())
+PATIENT_NOUNS = frozenset("arrest detention deportation execution abduction kidnapping assassination "
+                          "release torture killing murder rape imprisonment".split())
+RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "into", "with", "to", "toward", "towards"})
+KEEP_LEFT = frozenset({"compound", "poss", "nmod", "case", "nummod", "amod", "quantmod", "punct"})
+PRONOUNS = frozenset("he she they it we i you him her them us who which that this".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """One actor or recipient phrase: its tokens and which rule found it."""
+
+    tokens: tuple[Token, ...]
+    rule: str
+
+    @property
+    def start_char(self) -> int:
+        return self.tokens[0].idx
+
+    @property
+    def end_char(self) -> int:
+        last = self.tokens[-1]
+        return last.idx + len(last.text)
+
+
+def phrase(head: Token) -> tuple[Token, ...]:
+    """The trimmed noun phrase headed by ``head`` (see module docstring)."""
+    if head.lemma_.lower() in COLLECTIVE:
+        inner = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [g for p in inner for g in p.children if g.dep_ == "pobj"]
+        if objs:
+            return phrase(objs[0])
+        acl = [c for c in head.rights if c.dep_ == "acl"]  # "a group comprised of defectors"
+        for a in acl:
+            objs = [g for p in a.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+            if objs:
+                return phrase(objs[0])
+    keep = {head.i}
+    for child in head.lefts:
+        if child.dep_ in KEEP_LEFT and _keep_modifier(child):
+            keep.update(t.i for t in child.subtree)
+    for child in head.rights:  # "Freedom of Russia Legion" style names, "the ministry of defence"
+        if child.dep_ == "prep" and child.lower_ == "of" and (head.pos_ == "PROPN" or head.ent_type_):
+            keep.update(t.i for t in child.subtree)
+    doc = head.doc
+    lo, hi = min(keep), max(keep)
+    toks = [doc[i] for i in range(lo, hi + 1)]
+    while toks and (toks[0].dep_ in {"det", "punct", "case"} or toks[0].is_punct):
+        toks.pop(0)
+    while toks and toks[-1].is_punct:
+        toks.pop()
+    return tuple(toks) or (head,)
+
+
+def _keep_modifier(tok: Token) -> bool:
+    if tok.dep_ != "amod":
+        return tok.dep_ != "punct" or tok.text in {"-", "'"}
+    return tok.text[:1].isupper() or bool(tok.ent_type_) or tok.lower_ in {"former", "armed", "local"}
+
+
+def with_conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    for c in head.conjuncts:
+        if c.pos_ in {"NOUN", "PROPN", "PRON"} and c.i > head.i:
+            out.append(c)
+    return out
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """(subject, passive?) of a verb, climbing through xcomp/conj/relcl/advcl when it has none."""
+    node = verb
+    for _ in range(4):
+        for c in node.children:
+            if c.dep_ in {"nsubj", "csubj"}:
+                return c, False
+            if c.dep_ == "nsubjpass":
+                return c, True
+        if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
+            return node.head, False
+        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and node.head is not node:
+            node = node.head
+            continue
+        break
+    return None, False
+
+
+def verb_roles(verb: Token) -> tuple[list[Role], list[Role]]:
+    """Actors and recipients of a verbal trigger."""
+    actors: list[Role] = []
+    recipients: list[Role] = []
+    subj, passive = _subject(verb)
+    agent = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    if passive:
+        actors += [Role(phrase(t), "passive agent 'by X'") for a in agent for t in with_conjuncts(a)]
+        if subj is not None:
+            recipients += [Role(phrase(t), "passive subject") for t in with_conjuncts(subj)]
+    elif subj is not None:
+        actors += [Role(phrase(t), "subject") for t in with_conjuncts(_event_noun_agent(subj))]
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"} and is_actor_like(c):
+            recipients += [Role(phrase(t), "direct object") for t in with_conjuncts(c)]
+            break
+    if not recipients:
+        for c in verb.children:
+            if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS:
+                objs = [g for g in c.children if g.dep_ == "pobj"]
+                if objs:
+                    recipients += [Role(phrase(t), f"'{c.lower_} X'") for t in with_conjuncts(objs[0])]
+                    break
+    return actors, recipients
+
+
+def _event_noun_agent(subj: Token) -> Token:
+    """'US Predator attacks killed ...': the actor is the attack's owner, not the attack."""
+    from .lexicon import load_lexicon
+
+    if subj.lemma_.lower() in load_lexicon() and subj.pos_ == "NOUN":
+        owners = [c for c in subj.children if c.dep_ in {"compound", "poss"}]
+        if owners:
+            return owners[0]
+    return subj
+
+
+def is_actor_like(tok: Token) -> bool:
+    """Could this noun be a party to an event (not a thing, a place or a topic)?"""
+    from .actors import SECTOR_WORDS, countries
+
+    if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.pos_ in {"PRON", "PROPN"}:
+        return True
+    lemma = tok.lemma_.lower()
+    return lemma in SECTOR_WORDS or lemma in COLLECTIVE or lemma in countries()
+
+
+def territory_owner(verb: Token) -> Token | None:
+    """For 'took over towns inside Russia': the country the seized places belong to."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        for prep in (c for c in obj.subtree if c.dep_ == "prep" and c.lower_ in {"in", "inside", "within", "of"}):
+            for g in prep.children:
+                if g.dep_ == "pobj" and g.ent_type_ == "GPE":
+                    return g
+    return None
+
+
+def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
+    """Actors and recipients of a nominal trigger ("Y's arrest", "an attack by X on Y")."""
+    actors: list[Role] = []
+    recipients: list[Role] = []
+    patient_noun = noun.lemma_.lower() in PATIENT_NOUNS
+    for c in noun.children:
+        if c.dep_ == "poss" and c.lower_ not in PRONOUNS - {"her", "his", "their"}:
+            (recipients if patient_noun else actors).append(Role(phrase(c), "possessor of the event noun"))
+        elif c.dep_ == "compound" and (c.ent_type_ in {"NORP", "GPE", "ORG"}):
+            actors.append(Role(phrase(c), "modifier of the event noun"))
+        elif c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if not objs:
+                continue
+            if c.lower_ == "by":
+                actors.append(Role(phrase(objs[0]), "'by X'"))
+            elif c.lower_ in {"of"} and patient_noun:
+                recipients.append(Role(phrase(objs[0]), "'of X' after a patient noun"))
+            elif c.lower_ in RECIPIENT_PREPS - {"with"}:
+                recipients.append(Role(phrase(objs[0]), f"'{c.lower_} X'"))
+    if not actors and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
+        subj, passive = _subject(noun.head)  # "X launched an attack"
+        if subj is not None and not passive:
+            actors.append(Role(phrase(subj), "subject of the light verb"))
+    return actors, recipients

@@ -75,12 +75,19 @@ def _events_stage(work: Work) -> None:
     stage(work)
 
 
+def _places_stage(work: Work) -> None:
+    from .geo.stage import places_stage
+
+    places_stage(work)
+
+
 DEFAULT_STAGES: tuple[Stage, ...] = (
     Stage("language", _language_stage),
     Stage("cited", _cited_stage),
     Stage("nlp", _nlp_stage),
     Stage("attribution", _attribution_stage),
     Stage("events", _events_stage),
+    Stage("places", _places_stage),
 )
 
 

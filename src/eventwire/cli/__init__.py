@@ -16,6 +16,7 @@ COMMAND_MODULES = [
     "eventwire.cli.events",
     "eventwire.cli.evaluate",
     "eventwire.cli.quotes",
+    "eventwire.cli.geo",
 ]
 
 

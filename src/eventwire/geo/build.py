@@ -250,9 +250,21 @@ def _capital_aliases(subs: dict[int, _Place], cities: dict[int, _Place]) -> None
                 for key, how in list(city.names.items()) if adjectival else ():
                     if how in ("name", "alt") and key not in sub.names:
                         sub.names[key] = "capital"
+                if adjectival:
+                    sub.name = _english_region_name(sub.name, city.name)
                 if city.fcode == "PPL":
                     city.fcode = "PPLA" if sub.kind == "admin1" else "PPLA2"
                 break
+
+
+def _english_region_name(name: str, capital: str) -> str:
+    """"Belgorodskaya oblast'" -> "Belgorod Oblast" (the form English news writes)."""
+    low = name.lower()
+    for word, english in (("oblast", "Oblast"), ("kray", "Krai"), ("krai", "Krai"), ("rayon", "Raion"),
+                          ("raion", "Raion")):
+        if word in low:
+            return f"{capital} {english}"
+    return name
 
 
 def _subdivision_points(subs: dict[int, _Place], cities: dict[int, _Place], countries: dict[int, _Place]) -> None:

@@ -67,6 +67,8 @@ def make_mention(text: str, start: int, end: int, label: str) -> RawMention | No
     if poss and end - start > 3:
         end -= len(poss.group(0))
     cue, kind = "", ""
+    if label == "NORP":
+        return RawMention(start, end, text[start:end], label) if end > start else None
     inside = _CUE_INSIDE.search(text[start:end])
     if inside and inside.start() > 0:
         cue, kind = inside.group(1), cue_class(inside.group(1))
@@ -93,18 +95,50 @@ def make_mention(text: str, start: int, end: int, label: str) -> RawMention | No
 
 
 def entity_mentions(text: str, entities: Iterable[Entity], gaz: Gazetteer) -> list[RawMention]:
-    """Mentions from NER: GPE/LOC/FAC always; NORP when it is a demonym the gazetteer knows."""
+    """Mentions from NER: GPE/LOC/FAC always; NORP when it is a demonym the gazetteer knows;
+    a PERSON/ORG/NORP that is a well-known place name standing in a place slot ("near Kiev",
+    "the Belgorod region") is taken as a place too (the small model mislabels these)."""
     out: list[RawMention] = []
     for ent in entities:
         if ent.label in PLACE_LABELS:
             m = make_mention(text, ent.start, ent.end, ent.label)
         elif ent.label == "NORP" and any(c.how == "demonym" for c in gaz.lookup(_strip_poss(ent.text))):
             m = make_mention(text, ent.start, ent.end, ent.label)
+        elif ent.label in ("PERSON", "ORG", "NORP"):
+            m = _mislabelled_place(text, ent, gaz)
         else:
             continue
         if m is not None:
             out.append(m)
     return out
+
+
+_PLACE_PREP_BEFORE = re.compile(r"(?:\b(?:in|near|at|from|to|into|outside|around|toward|towards|across|hit|struck|"
+                                r"shelled|captured|recaptured|liberated|entered|left|fled|reached|seized|attacked|bombed|evacuated|"
+                                r"visited|via|over|through|and|or)|,)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _mislabelled_place(text: str, ent: Entity, gaz: Gazetteer) -> RawMention | None:
+    """A PERSON/ORG/NORP span that is really a place: "Belgorod Oblast" (ORG), "near Kiev" (PERSON),
+    "villages Glotovo and Gora-Podol" (ORG)."""
+    m = make_mention(text, ent.start, ent.end, "GAZ")
+    if m is None:
+        return None
+    if m.cue_kind in ("admin1", "district") and any(c.kind in ("admin1", "admin2") for c in gaz.lookup(m.text)):
+        return m
+    if _in_place_slot(text, m.start, m.end) and _strong_name(gaz, m.text, slot=True):
+        return m
+    if " " not in m.text and _PLACE_LIST_BEFORE.search(text[max(0, m.start - 60):m.start]):
+        return m
+    return None
+
+
+_PLACE_LIST_BEFORE = re.compile(r"\b(villages?|towns?|cities|settlements?|hamlets?)\b[^.;:()]{0,45}$",
+                                re.IGNORECASE)
+
+
+def _in_place_slot(text: str, start: int, end: int) -> bool:
+    return bool(_PLACE_PREP_BEFORE.search(text[max(0, start - 25):start]) or _CUE_AFTER.match(text[end:end + 30]))
 
 
 def _strip_poss(s: str) -> str:
@@ -131,7 +165,7 @@ def gazetteer_mentions(text: str, tokens: Sequence[tuple[int, int]], taken: Sequ
                 continue
             if _is_sentence_start(text, s) and size == 1:
                 continue
-            if _strong_name(gaz, text[s:e]):
+            if _strong_name(gaz, text[s:e], slot=_in_place_slot(text, s, e)):
                 best = (s, e, size)
                 break
         if best:
@@ -144,16 +178,18 @@ def gazetteer_mentions(text: str, tokens: Sequence[tuple[int, int]], taken: Sequ
     return out
 
 
-def _strong_name(gaz: Gazetteer, surface: str) -> bool:
+def _strong_name(gaz: Gazetteer, surface: str, slot: bool = False) -> bool:
+    """A name worth taking without NER: countries, regions, big cities (smaller ones in a place slot)."""
     if len(surface) < 3 and not surface.isupper():
         return False
+    min_pop = 10_000 if slot else 100_000
     for cand in gaz.lookup(surface):
         kind, how = cand.place.kind, cand.how
         if kind in ("country", "continent") and how in ("name", "alt", "abbr", "demonym"):
             return True
-        if kind == "admin1" and how == "name":
+        if kind == "admin1" and (how == "name" or (slot and how in ("alt", "capital"))):
             return True
-        if kind == "city" and how == "name" and cand.place.population >= 100_000:
+        if kind == "city" and how in ("name", "alt") and cand.place.population >= min_pop:
             return True
     return False
 
@@ -172,7 +208,7 @@ def find_mentions(text: str, entities: Sequence[Entity], tokens: Sequence[tuple[
     """All place mentions of an article, in text order, without overlaps."""
     found = entity_mentions(text, entities, gaz)
     taken = [(e.start, e.end) for e in entities if e.label in _BLOCKING_LABELS or e.label in PLACE_LABELS
-             or e.label == "NORP"]
+             or e.label == "NORP"] + [(m.start, m.end) for m in found]
     found += gazetteer_mentions(text, tokens, taken, gaz)
     return sorted(found, key=lambda m: (m.start, -m.end))
 

@@ -58,9 +58,16 @@ def _write_events(con: Connection, work: Work) -> None:
     write_events(con, work.article)
 
 
+def _write_places(con: Connection, work: Work) -> None:
+    from .places import write_places
+
+    write_places(con, work)
+
+
 LAYER_WRITERS: list[LayerWriter] = [
     LayerWriter("spans", ("spans", "tokens"), _write_spans),
     LayerWriter("events", ("event_reports", "event_arguments"), _write_events),
     LayerWriter("attribution", ("quotes", "statements", "source_paragraphs", "headline_flags"), _write_attribution),
     LayerWriter("neardup", ("article_minhash", "article_lsh", "near_duplicates"), _write_neardup),
+    LayerWriter("places", ("place_mentions", "event_locations"), _write_places),
 ]

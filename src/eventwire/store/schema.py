@@ -167,4 +167,54 @@ MIGRATIONS: list[tuple[int, str]] = [
         method VARCHAR, reason VARCHAR
     );
     """),
+    # -- 20-29 places (issue 4): resolved place mentions and event locations (queries in store/places.py)
+    (20, """
+    CREATE TABLE place_mentions (
+        article_id VARCHAR NOT NULL,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text VARCHAR NOT NULL,
+        label VARCHAR,
+        geonameid BIGINT,
+        name VARCHAR,
+        kind VARCHAR,
+        feature_code VARCHAR,
+        country VARCHAR,
+        country_iso3 VARCHAR,
+        admin1 VARCHAR,
+        admin1_id BIGINT,
+        admin2 VARCHAR,
+        admin2_id BIGINT,
+        lat DOUBLE,
+        lon DOUBLE,
+        precision VARCHAR NOT NULL,
+        confidence DOUBLE,
+        cue VARCHAR,
+        method VARCHAR,
+        reason VARCHAR,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE TABLE event_locations (
+        article_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        start_char INTEGER,
+        end_char INTEGER,
+        text VARCHAR,
+        geonameid BIGINT,
+        name VARCHAR,
+        kind VARCHAR,
+        country VARCHAR,
+        country_iso3 VARCHAR,
+        admin1 VARCHAR,
+        admin1_id BIGINT,
+        lat DOUBLE,
+        lon DOUBLE,
+        precision VARCHAR NOT NULL,
+        confidence DOUBLE,
+        method VARCHAR,
+        reason VARCHAR,
+        PRIMARY KEY (article_id, event_id)
+    );
+    """),
 ]

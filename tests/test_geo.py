@@ -1,0 +1,134 @@
+"""Places: gazetteer lookups, the Russia/Ukraine traps, the seed's places and event location,
+the store round trip and the CLI, on the real gazetteer (built once into the user cache)."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.geo import geocode, load_gazetteer
+from eventwire.geo.build import haversine_km
+from eventwire.geo.names import name_key, strip_admin_words
+
+TRAPS = Path(__file__).parent / "fixtures" / "geo" / "russia-ukraine-traps.tsv"
+BELGOROD_OBLAST, BELGOROD_CITY, KHARKIV, TULA_OBLAST, YEFREMOV = 578071, 578072, 706483, 480508, 468390
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    return load_gazetteer()
+
+
+def test_name_keys_meet_across_case_accents_and_dots():
+    assert name_key("U.S.") == name_key("US") == "us"
+    assert name_key("Kharkív") == name_key("KHARKIV")
+    assert strip_admin_words("Belgorodskaya oblast'") == "Belgorodskaya"
+    assert strip_admin_words("State of Texas") == "Texas"
+
+
+def test_gazetteer_loads_fast_and_knows_alternate_spellings(gaz):
+    started = time.perf_counter()
+    fresh = type(gaz)(gaz.path)
+    assert time.perf_counter() - started < 1.0
+    fresh.close()
+    for spelling in ("Kharkiv", "Kharkov", "Харків", "Харьков"):
+        assert KHARKIV in {c.place.geonameid for c in gaz.lookup(spelling)}, spelling
+    assert 703448 in {c.place.geonameid for c in gaz.lookup("Kiev")}
+    assert 713174 in {c.place.geonameid for c in gaz.lookup("Artemivsk")}
+    russian = [c for c in gaz.lookup("Russian") if c.how == "demonym"]
+    assert [c.place.country for c in russian] == ["RU"]
+
+
+def test_region_and_capital_are_different_entries(gaz):
+    region, city = gaz.get(BELGOROD_OBLAST), gaz.get(BELGOROD_CITY)
+    assert region.kind == "admin1" and region.name == "Belgorod Oblast"
+    assert city.kind == "city" and city.admin1_id == BELGOROD_OBLAST
+    assert haversine_km(city.lat, city.lon, 50.6, 36.59) < 20
+
+
+def _traps() -> list[tuple[str, str, int, str]]:
+    rows = []
+    for line in TRAPS.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            sentence, mention, gid, precision = line.split("\t")
+            rows.append((sentence, mention, int(gid), precision))
+    return rows
+
+
+@pytest.mark.parametrize(("sentence", "mention", "gid", "precision"), _traps())
+def test_russia_ukraine_traps(sentence, mention, gid, precision, gaz):
+    found = {pm.text: pm for pm in geocode(sentence, gaz)}
+    assert mention in found, f"{mention!r} not found in {sentence!r}: {sorted(found)}"
+    pm = found[mention]
+    assert pm.place is not None and pm.place.geonameid == gid, pm.reason
+    assert pm.precision == precision, pm.reason
+    assert pm.reason and pm.method.startswith("geo.")
+
+
+def test_one_unresolvable_name_never_loses_the_others(gaz):
+    places = geocode("Residents of Zzyzxqovo and Kharkiv were evacuated.", gaz)
+    resolved = [pm for pm in places if pm.place is not None]
+    assert [pm.place.geonameid for pm in resolved] == [KHARKIV]
+
+
+def test_seed_places_and_raid_location(seed_article):
+    art = seed_article
+    by_text: dict[str, list] = {}
+    for pm in art.places:
+        by_text.setdefault(pm.text, []).append(pm)
+    assert all(pm.place.country == "UA" and pm.place.geonameid == KHARKIV for pm in by_text["Kharkiv"])
+    yef = by_text["Yefremov"][0]
+    assert yef.place.geonameid == YEFREMOV and yef.place.admin1_id == TULA_OBLAST
+    assert by_text["Belgorod"][0].place.geonameid == BELGOROD_CITY  # "Belgorod is a fairly major Russian city"
+    raid = [e for e in art.events if e.location is not None and "border towns" in
+            " ".join(art.text[s.start:s.end] for s in e.places)]
+    assert raid, [(e.plover_type, e.places) for e in art.events]
+    loc = raid[0].location
+    assert loc.place.geonameid == BELGOROD_OBLAST and loc.precision == "admin1", loc.reason
+
+
+def test_store_round_trip_and_event_filters(seed_article, db_path):
+    from eventwire.pipeline import Work
+    from eventwire.store import Store
+    from eventwire.store.places import article_places, located_event_ids, parse_near
+
+    with Store(db_path) as store:
+        store.save(Work(seed_article))
+        rows = article_places(store, seed_article.id[:8])
+        assert {r.text for r in rows} >= {"Kharkiv", "Yefremov", "Belgorod"}
+        assert all(r.reason for r in rows)
+        in_region = located_event_ids(store, country="RUS", admin1="Belgorod Oblast")
+        assert in_region and all(a == seed_article.id for a, _ in in_region)
+        assert located_event_ids(store, near=parse_near("50.6,36.6,200"))
+        assert not located_event_ids(store, near=parse_near("40.7,-74.0,100"))
+
+
+def test_cli_geocode_json_and_errors(tmp_path):
+    from eventwire.cli import _register, cli
+
+    _register()
+    snippets = tmp_path / "snippets.txt"
+    snippets.write_text("Shelling hit Kharkov.\n\nOfficials in Belgorod Oblast said so.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["geocode", "--file", str(snippets), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [line["snippet"] for line in lines] == [0, 1]
+    assert lines[0]["places"][0]["geonameid"] == KHARKIV
+    assert lines[1]["places"][0]["precision"] == "admin1"
+    bad = CliRunner().invoke(cli, ["geocode"])
+    assert bad.exit_code == 2 and "[E606]" in bad.output
+
+
+def test_eval_reader_refinds_off_by_one_gold_spans(tmp_path):
+    from eventwire.eval.geo import load_docs
+
+    xml = tmp_path / "tiny.xml"
+    xml.write_text("<articles><article><text>Troops left Kharkiv today.</text><locations><location>"
+                   "<name>Kharkiv</name><start>13</start><end>20</end><lat>49.98</lat><lon>36.25</lon>"
+                   "</location></locations></article></articles>", encoding="utf-8")
+    (doc,) = load_docs(xml)
+    assert doc.text[doc.places[0].start:doc.places[0].end] == "Kharkiv"

@@ -21,9 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 SEED = ROOT.parent / "shared" / "seeds" / "belgorod-raid.txt"
 IRGC_HTML = FIXTURES / "tehrantimes-irgc.html"
-ABORTION_HTML = FIXTURES / "realclear-abortion.html"
 IRGC_TITLE = "Americans gradually packing bags to leave region: IRGC chief"
-ABORTION_TITLE = "On Abortion, One Size Won’t Fit All"
+STORY_HTML = FIXTURES / "wire-story.html"  # short pages: fast through the whole pipeline
+STORY_TITLE = "Protesters block road to Tbilisi airport"
+BRIEF_HTML = FIXTURES / "wire-brief.html"
+BRIEF_TITLE = "Drone strike reported near Belgorod"
 
 
 @dataclass

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -34,7 +35,8 @@ class Route:
     body: bytes = b""
     content_type: str = "text/html; charset=utf-8"
     headers: dict[str, str] = field(default_factory=dict)
-    stream_bytes: int = 0  # > 0: send this many bytes without Content-Length, then close
+    stream_bytes: int = 0  # > 0: send this many bytes (no Content-Length unless in headers), then close
+    delay_s: float = 0.0  # wait before answering (timeouts)
 
 
 @dataclass
@@ -63,6 +65,8 @@ def start_server() -> LocalServer:
         def do_GET(self) -> None:
             state.requests.append((self.path, self.headers.get("User-Agent", "")))
             route = state.routes.get(self.path, Route(404, b"<html><body>not found</body></html>"))
+            if route.delay_s:
+                time.sleep(route.delay_s)
             self.send_response(route.status)
             self.send_header("Content-Type", route.content_type)
             for name, value in route.headers.items():

@@ -8,7 +8,9 @@ was ingested or already known, 1 when nothing could be, 2 for usage errors.
 from __future__ import annotations
 
 import json
+import logging
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +29,10 @@ from ._common import db_option, fail, format_option, open_store
               help="Allow fetching loopback, private and link-local addresses (refused by default).")
 @click.option("--per-host-delay", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="Seconds between two requests to the same host (default 1.0).")
+@click.option("-v", "--verbose", is_flag=True, help="Log each step (and tracebacks of internal errors) on stderr.")
 @format_option("table", "json")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUTS...")
-def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None, fmt: str,
+def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None, verbose: bool, fmt: str,
                inputs: tuple[str, ...]) -> None:
     """Ingest files, directories, URLs, URL lists, RSS/Atom feeds, WARC(.gz) and JSON Lines.
 
@@ -37,6 +40,10 @@ def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None
     `--format json` every input part is one JSON line (status, source, article_id, stage,
     reason) and the last line is the summary (status "summary").
     """
+    if verbose:
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(name)s: %(message)s")
+        logging.getLogger("eventwire").setLevel(logging.DEBUG)
+    reporter = _Reporter(fmt)
     try:
         _check_inputs(inputs)
         overrides: dict[str, Any] = {"allow_private": allow_private}
@@ -44,11 +51,15 @@ def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None
             overrides["per_host_interval_s"] = per_host_delay
         settings = load_settings(db, **overrides)
         stdin = sys.stdin.buffer if "-" in inputs else None
-        with open_store(db) as store, _Reporter(fmt) as reporter:
+        with open_store(db) as store, reporter:
             summary = ingest(store, inputs, settings, progress=reporter, stdin=stdin)
     except EventwireError as exc:
         fail(exc)
         return
+    except KeyboardInterrupt:  # every stored article is complete (one transaction each): say so, stop
+        done = ", ".join(f"{n} {status}" for status, n in reporter.counts.items()) or "nothing"
+        click.echo(f"interrupted after: {done}; run the same command again to continue", err=True)
+        raise SystemExit(130) from None
     _print_summary(summary, fmt)
     raise SystemExit(0 if summary.ok else 1)
 
@@ -72,7 +83,7 @@ class _Reporter:
 
     def __init__(self, fmt: str) -> None:
         self.fmt = fmt
-        self.done = 0
+        self.counts: Counter[str] = Counter()
         self._progress: Any = None
         self._task: Any = None
 
@@ -92,7 +103,7 @@ class _Reporter:
             self._progress.stop()
 
     def __call__(self, outcome: Outcome) -> None:
-        self.done += 1
+        self.counts[outcome.status] += 1
         if self.fmt == "json":
             click.echo(json.dumps({"status": outcome.status, "source": outcome.source,
                                    "article_id": outcome.article_id, "stage": outcome.stage,
@@ -100,7 +111,8 @@ class _Reporter:
         if outcome.status == REJECTED:
             self._say(outcome.line())
         if self._progress is not None:
-            self._progress.update(self._task, description=f"{self.done} input part(s): {outcome.source[-60:]}")
+            done = ", ".join(f"{n} {status}" for status, n in self.counts.items())
+            self._progress.update(self._task, description=f"{done} | last: {outcome.source[-50:]}")
 
     def _say(self, line: str) -> None:
         if self._progress is not None:

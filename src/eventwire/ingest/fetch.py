@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     import httpx
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_BODY_TIMEOUTS = 4  # a whole body may take this many read timeouts, no more
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,11 +157,15 @@ class Fetcher:
         declared = resp.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
             raise FetchError(f"[E565] {url} is {megabytes(int(declared))}, over the {megabytes(cap)} size cap")
+        budget = self.settings.timeout_s * _BODY_TIMEOUTS
+        deadline = time.monotonic() + budget
         chunks: list[bytes] = []
         size = 0
         for chunk in resp.iter_bytes():
             size += len(chunk)
             if size > cap:
                 raise FetchError(f"[E565] {url} is larger than the {megabytes(cap)} size cap")
+            if time.monotonic() > deadline:  # a server dripping bytes never trips the per-read timeout
+                raise FetchError(f"[E562] body still arriving after {budget:g} s ({megabytes(size)} read): {url}")
             chunks.append(chunk)
         return b"".join(chunks)

@@ -132,7 +132,7 @@ def _internal_error(raw: RawDocument, exc: Exception) -> Rejection:
     """A non-eventwire exception from a stage, as a reject naming the package part it came from."""
     from ..pipeline import raw_sha256
 
-    log.error("internal error on %s", raw.source, exc_info=exc)
+    log.debug("internal error on %s", raw.source, exc_info=exc)  # the reject line says where; `ingest -v` shows it
     frames = traceback.extract_tb(exc.__traceback__)
     module = next((f.filename for f in reversed(frames) if "/eventwire/" in f.filename), "")
     part = module.rsplit("/eventwire/", 1)[-1].removesuffix(".py").replace("/", ".") if module else "pipeline"

@@ -212,3 +212,14 @@ def test_rerun_duplicates_nothing(db_path, server, tmp_path):
     assert first.stdout.strip().splitlines()[-1] == "ingested 5, already known 1, skipped 1, rejected 1 (input 1)"
     assert second.stdout.strip().splitlines()[-1] == "ingested 0, already known 6, skipped 1, rejected 1 (input 1)"
     assert query(db_path, "SELECT attempts FROM rejects") == [(2,)]
+
+
+def test_python_api_store_ingest(db_path):
+    from eventwire import Store
+
+    with Store(db_path) as store:
+        summary = store.ingest([str(SEED), str(FIXTURES / "articles.jsonl")])
+        assert (summary.ingested, summary.known, summary.rejected) == (3, 0, 1)
+        assert summary.line() == "ingested 3, already known 0, skipped 0, rejected 1 (input 1)"
+        assert store.ingest([str(SEED)]).known == 1
+        assert store.count("articles") == 3

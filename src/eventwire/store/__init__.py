@@ -143,6 +143,17 @@ class Store:
             self.con.execute("ROLLBACK")
             raise StoreError(f"[E204] could not record reject for {rejection.source}: {exc}") from exc
 
+    def ingest(self, inputs: Any, settings: Any = None, progress: Any = None, stdin: Any = None) -> Any:
+        """Ingest paths, URLs, feeds, WARC, JSON Lines (``-`` = ``stdin``) into this store.
+
+        Same as :func:`eventwire.ingest.ingest` (returns its ``IngestSummary``); ``settings``
+        defaults to :func:`~eventwire.config.load_settings` for this file.
+        """
+        from ..config import load_settings
+        from ..ingest import ingest
+
+        return ingest(self, list(inputs), settings or load_settings(self.path), progress=progress, stdin=stdin)
+
     # -- reading --------------------------------------------------------------------------
     def articles(self, since: datetime | None = None, outlet: str | None = None,
                  search: str | None = None, limit: int | None = None) -> Iterator[ArticleRow]:

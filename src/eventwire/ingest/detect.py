@@ -10,6 +10,7 @@ import codecs
 import gzip
 import io
 import re
+from collections.abc import Callable
 
 from ..extract.decode import looks_binary
 
@@ -39,14 +40,18 @@ def sniff_kind(content: bytes, name: str = "") -> str:
     if _HTML.search(head):
         return "html"
     lines = [ln for ln in head.splitlines() if ln.strip()][:50]
-    if all(ln.lstrip().startswith(b"{") for ln in lines):
-        return "jsonl"
-    urls = [ln for ln in lines if not _COMMENT.match(ln)]
-    if urls and all(_URL_LINE.match(ln) for ln in urls):
+    if _mostly(lines, lambda ln: ln.lstrip().startswith(b"{")):
+        return "jsonl"  # a few broken lines are rejected one by one later, not read as prose
+    if _mostly([ln for ln in lines if not _COMMENT.match(ln)], _URL_LINE.match):
         return "urls"
     if name.lower().endswith((".htm", ".html", ".xhtml")) and b"<" in head:
         return "html"
     return "text"
+
+
+def _mostly(lines: list[bytes], test: Callable[[bytes], object], share: float = 0.8) -> bool:
+    """The first line and at least ``share`` of the lines pass ``test``."""
+    return bool(lines) and bool(test(lines[0])) and sum(1 for ln in lines if test(ln)) >= share * len(lines)
 
 
 def _is_feed(head: bytes) -> bool:

@@ -20,6 +20,7 @@ from pathlib import Path
 from ..errors import UsageError
 
 SUITES: dict[str, str] = {
+    "events": "eventwire.eval.events",
     "geo": "eventwire.eval.geo",
     "extraction": "eventwire.eval.extraction",
 }

@@ -98,7 +98,7 @@ def _find(phrase: str, needle: str) -> bool:
 def country_in(text: str) -> tuple[str, str] | None:
     """(ISO3, matched word) for the first country word in ``text``; short codes must be upper case."""
     low = text.lower().replace("’", "'")
-    for name, iso3 in sorted(countries().items(), key=lambda kv: -len(kv[0])):
+    for name, iso3 in _countries_longest_first():
         if len(name) <= 3 and name not in {"car"}:
             if re.search(r"(?<![\w.])" + re.escape(name.upper()) + r"(?![\w])", text.replace("’", "'")):
                 return iso3, name
@@ -108,6 +108,11 @@ def country_in(text: str) -> tuple[str, str] | None:
         if _find(low, name):
             return iso3, name
     return None
+
+
+@lru_cache(maxsize=1)
+def _countries_longest_first() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(countries().items(), key=lambda kv: -len(kv[0])))
 
 
 def named_in(article_text: str) -> frozenset[str]:
@@ -130,7 +135,7 @@ def resolve(phrase: str, lemmas: tuple[str, ...], *, named: frozenset[str] = fro
             return Resolution(entry.canonical, entry.sector, entry.country, entry.aligned,
                               f"description words {'+'.join(words)} match {entry.canonical}, "
                               "which the article names")
-    sector = next((SECTOR_WORDS[w] for w in reversed(lemmas) if w.lower() in SECTOR_WORDS), None)
+    sector = next((SECTOR_WORDS[w.lower()] for w in reversed(lemmas) if w.lower() in SECTOR_WORDS), None)
     found = country_in(phrase)
     if found and sector:
         iso3, word = found

@@ -40,11 +40,15 @@ class ParsedFeed:
     problem: Rejection | None  # set when the feed is malformed (even if some items were read)
 
 
-def parse_feed(content: bytes, source: str) -> ParsedFeed:
-    """Items of an RSS/Atom document; a malformed feed yields a Rejection plus what could be read."""
+def parse_feed(content: bytes, source: str, base_url: str | None = None) -> ParsedFeed:
+    """Items of an RSS/Atom document; a malformed feed yields a Rejection plus what could be read.
+
+    ``base_url`` (the feed's own address, when it was fetched) resolves relative item links.
+    """
     import feedparser
 
-    parsed = feedparser.parse(content)
+    headers = {"content-location": base_url} if base_url else None
+    parsed = feedparser.parse(content, response_headers=headers)
     outlet = _clean(parsed.feed.get("title"))
     items = tuple(item for n, entry in enumerate(parsed.entries, start=1)
                   if (item := _item(n, entry, outlet)).link or item.content_html.strip())

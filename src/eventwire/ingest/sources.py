@@ -128,7 +128,7 @@ class _Reader:
         elif expand and kind in containers:
             yield from self.stream(io.BytesIO(data), source, kind)
         elif kind == "feed" and expand:
-            yield from self.feed(data, source)
+            yield from self.feed(data, source, base_url=fetched.url if fetched else None)
         else:
             page = kind if kind in _PAGE_KINDS else "text"
             yield RawDocument(source=source, kind=page, content=data,
@@ -152,8 +152,8 @@ class _Reader:
             return
         yield from self.content(page.content, url, _fetched_kind(page), expand=expand, fetched=page)
 
-    def feed(self, data: bytes, source: str) -> Iterator[Item]:
-        parsed = feeds.parse_feed(data, source)
+    def feed(self, data: bytes, source: str, base_url: str | None = None) -> Iterator[Item]:
+        parsed = feeds.parse_feed(data, source, base_url=base_url)
         if parsed.problem is not None:
             yield parsed.problem
         for item in parsed.items:

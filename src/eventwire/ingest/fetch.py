@@ -140,6 +140,7 @@ class Fetcher:
 
         try:
             with self.client.stream("GET", url) as resp:
+                self._check_peer(resp, url)
                 if resp.status_code in _REDIRECTS or not resp.is_success:
                     return resp.status_code, resp.headers.get("location"), None
                 body = self._read_capped(resp, url)
@@ -151,6 +152,20 @@ class Fetcher:
             raise FetchError(f"[E566] not a valid URL: {url}: {exc}") from exc
         except httpx.HTTPError as exc:
             raise FetchError(f"[E561] cannot reach {url}: {exc or type(exc).__name__}") from exc
+
+    def _check_peer(self, resp: httpx.Response, url: str) -> None:
+        """The address actually connected to must be public too: DNS may answer differently the
+        second time (rebinding), so the check before the request is not enough on its own."""
+        if self.settings.allow_private:
+            return
+        stream = resp.extensions.get("network_stream")
+        peer = stream.get_extra_info("server_addr") if stream is not None else None
+        if not peer:
+            return  # an injected transport without sockets: nothing to check
+        ip = ipaddress.ip_address(str(peer[0]).split("%")[0])
+        if not _is_public(ip):
+            raise FetchError(f"[E560] refused {url}: connected to private/loopback address {ip}; "
+                             "pass --allow-private to fetch it")
 
     def _read_capped(self, resp: httpx.Response, url: str) -> bytes:
         cap = self.settings.max_bytes

@@ -10,6 +10,22 @@ from click.testing import CliRunner
 from eventwire.model import EventReport
 
 
+@pytest.fixture(scope="module")
+def coded_seed(seed_text):
+    """The seed through the stages event coding needs (language, cited, nlp, events), real model."""
+    from eventwire.pipeline import DEFAULT_STAGES, RawDocument, run_raw
+
+    stages = tuple(s for s in DEFAULT_STAGES if s.name in {"language", "cited", "nlp", "events"})
+    raw = RawDocument(source="seed", kind="text", content=seed_text.encode(), published="2023-05-23T10:00:00")
+    return run_raw(raw, stages).article
+
+
+def test_process_returns_event_reports(seed_article):
+    """The public API: ``eventwire.process`` runs every default stage, events included."""
+    assert {(e.plover_type, e.plover_mode) for e in seed_article.events} >= {
+        ("COERCE", "seize"), ("REQUEST", None), ("COERCE", "arrest")}
+
+
 def _one(article, ptype: str, trigger_word: str) -> EventReport:
     found = [e for e in article.events
              if e.plover_type == ptype and trigger_word in article.text[e.trigger.start:e.trigger.end]]
@@ -17,8 +33,8 @@ def _one(article, ptype: str, trigger_word: str) -> EventReport:
     return found[0]
 
 
-def test_takeover_of_border_towns(seed_article):
-    art = seed_article
+def test_takeover_of_border_towns(coded_seed):
+    art = coded_seed
     ev = _one(art, "COERCE", "took over")
     assert (ev.plover_mode, ev.acled_type, ev.acled_subtype, ev.cameo_root) == (
         "seize", "Battles", "Non-state actor overtakes territory", "19")
@@ -32,17 +48,17 @@ def test_takeover_of_border_towns(seed_article):
     assert art.text[ev.sentence.start:ev.sentence.end].startswith("Just when you thought")
 
 
-def test_video_message_is_verbal_dated_and_attributed(seed_article):
-    ev = _one(seed_article, "REQUEST", "called for")
+def test_video_message_is_verbal_dated_and_attributed(coded_seed):
+    ev = _one(coded_seed, "REQUEST", "called for")
     assert ev.acled_type is None and ev.cameo_root == "10"
     assert ev.actors[0].canonical == "Freedom of Russia Legion"
     assert ev.date.value == date(2023, 5, 22) and ev.date.precision == "day"  # the Monday before Tue 23 May
-    assert seed_article.text[ev.date.start:ev.date.end] == "on Monday"
+    assert coded_seed.text[ev.date.start:ev.date.end] == "on Monday"
     assert (ev.status.status, ev.status.source) == ("attributed", "Newsweek")
 
 
-def test_arrest_is_hedged_and_historical(seed_article):
-    art = seed_article
+def test_arrest_is_hedged_and_historical(coded_seed):
+    art = coded_seed
     ev = _one(art, "COERCE", "arrest")
     assert (ev.plover_mode, ev.acled_type, ev.acled_subtype) == ("arrest", "Strategic developments", "Arrests")
     assert ev.status.status == "hedged" and "historical" in ev.status.qualifiers
@@ -51,37 +67,37 @@ def test_arrest_is_hedged_and_historical(seed_article):
 
 @pytest.mark.parametrize("sentence_start", ["This was impossible in Putin", "The group is made up of",
                                             "And what of this invasion", "Belgorod is a fairly major"])
-def test_no_event_where_none_is_reported(seed_article, sentence_start):
-    art = seed_article
+def test_no_event_where_none_is_reported(coded_seed, sentence_start):
+    art = coded_seed
     hits = [e for e in art.events if art.text[e.sentence.start:e.sentence.end].startswith(sentence_start)]
     assert hits == []
     assert not any(art.text[e.trigger.start:e.trigger.end] == "invasion" for e in art.events)
 
 
-def test_every_field_says_who_decided_and_why(seed_article):
-    for ev in seed_article.events:
+def test_every_field_says_who_decided_and_why(coded_seed):
+    for ev in coded_seed.events:
         for thing in (ev.trigger, ev.date, ev.status, *ev.actors, *ev.recipients, *ev.places, *ev.numbers):
             assert thing.method.startswith("events.") and thing.reason, thing
         assert ev.mapping_reason.startswith("events.map.v1")
         assert 0 < ev.confidence <= 1
 
 
-def test_store_roundtrip_filters_and_cli(seed_article, db_path):
+def test_store_roundtrip_filters_and_cli(coded_seed, db_path):
     from eventwire.cli import _register, cli
     from eventwire.pipeline import Work
     from eventwire.store import Store
     from eventwire.store.events import EventFilter, event_rows, load_event
 
     with Store(db_path) as store:
-        store.save(Work(seed_article))
+        store.save(Work(coded_seed))
         rows = list(event_rows(store.con))
-        assert len(rows) == len(seed_article.events)
+        assert len(rows) == len(coded_seed.events)
         happened = list(event_rows(store.con, EventFilter(statuses=("asserted", "attributed"))))
         assert {r.plover for r in happened} == {"COERCE:seize", "REQUEST"}
         assert [r.acled for r in event_rows(store.con, EventFilter(acled_type="Arrests"))] == [
             "Strategic developments / Arrests"]
         assert len(list(event_rows(store.con, EventFilter(country="rus", plover_type="COERCE")))) == 1
-        takeover = next(e for e in seed_article.events if e.plover_mode == "seize")
+        takeover = next(e for e in coded_seed.events if e.plover_mode == "seize")
         loaded = load_event(store.con, takeover.id[:8])
         assert (loaded.actors, loaded.recipients, loaded.places, loaded.status, loaded.date) == (
             takeover.actors, takeover.recipients, takeover.places, takeover.status, takeover.date)
@@ -95,4 +111,4 @@ def test_store_roundtrip_filters_and_cli(seed_article, db_path):
     missing = runner.invoke(cli, ["show", "--db", str(db_path), "ffffffff"])
     assert missing.exit_code == 1 and "[E311] no event matches 'ffffffff'" in missing.output
     recoded = runner.invoke(cli, ["recode", "--db", str(db_path)])
-    assert recoded.exit_code == 0 and f"recoded 1 articles: {len(seed_article.events)} event reports" in recoded.output
+    assert recoded.exit_code == 0 and f"recoded 1 articles: {len(coded_seed.events)} event reports" in recoded.output

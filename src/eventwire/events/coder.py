@@ -27,10 +27,13 @@ if TYPE_CHECKING:
 
 METHOD = "events.coder.v1"
 TIME_PREPS = frozenset({"after", "before", "since", "during", "until", "following", "amid", "despite", "ahead"})
-ANAPHORIC_DETS = frozenset({"this", "that", "these", "those", "their", "its", "his", "her", "our", "such"})
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
+ANAPHORIC_DETS = frozenset({"their", "its", "his", "her", "our"})
+TOPIC_PREPS = frozenset({"to", "against", "about", "over", "on", "for", "with"})
 MESSAGE_NOUNS = frozenset("message video statement announcement speech address appeal letter post clip "
                           "recording broadcast communique declaration".split())
 VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE", "CONSULT"})
+RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 
 
@@ -85,13 +88,15 @@ def _not_a_report(tok: Token) -> bool:
     if tok.dep_ in {"compound", "amod", "nmod"} and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
         return True  # "protest leaders", "attack helicopter"
     if tok.pos_ in {"NOUN", "PROPN"}:
-        if any(c.dep_ in {"det", "poss"} and c.lower_ in ANAPHORIC_DETS for c in tok.children):
-            return True  # "their raid", "this invasion": refers back to an event already reported
+        if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children) or (
+                tok.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "poss" and c.lower_ in ANAPHORIC_DETS
+                                                           for c in tok.children)):
+            return True  # "this invasion", "their raid ... is meant as": refers back to a reported event
         if tok.dep_ == "pobj":
             prep = tok.head
             if prep.lower_ in TIME_PREPS:
                 return True  # "set up after the invasion": a time anchor
-            if prep.head.pos_ in {"NOUN", "PROPN"} and prep.lower_ not in {"by"} and not match_trigger(prep.head):
+            if prep.head.pos_ in {"NOUN", "PROPN"} and prep.lower_ in TOPIC_PREPS and not match_trigger(prep.head):
                 return True  # "opposition to the invasion": a topic, not a report
     return False
 
@@ -145,6 +150,8 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
         owner = roles.territory_owner(tok)
         if owner is not None:
             recipient_roles = [roles.Role(roles.phrase(owner), "country the seized places are in")]
+    if not recipient_roles and len(actor_roles) > 1 and trig.plover_type in RECIPROCAL:
+        recipient_roles = [roles.Role(r.tokens, "reciprocal: joint subject of a mutual act") for r in actor_roles]
     actor_refs = tuple(_actor_ref(article, r, "actor", offset, named) for r in actor_roles)
     recipient_refs = tuple(_actor_ref(article, r, "recipient", offset, named) for r in recipient_roles)
     event_places = _places(article, sent, offset, tok, nxt)

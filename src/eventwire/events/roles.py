@@ -115,18 +115,31 @@ def verb_roles(verb: Token) -> tuple[list[Role], list[Role]]:
             recipients += [Role(phrase(t), "passive subject") for t in with_conjuncts(subj)]
     elif subj is not None:
         actors += [Role(phrase(t), "subject") for t in with_conjuncts(_event_noun_agent(subj))]
-    for c in verb.children:
-        if c.dep_ in {"dobj", "dative"} and is_actor_like(c):
-            recipients += [Role(phrase(t), "direct object") for t in with_conjuncts(c)]
+    recipients += _objects(verb)
+    for sub in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}):
+        if recipients:
             break
-    if not recipients:
-        for c in verb.children:
-            if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS:
-                objs = [g for g in c.children if g.dep_ == "pobj"]
-                if objs:
-                    recipients += [Role(phrase(t), f"'{c.lower_} X'") for t in with_conjuncts(objs[0])]
-                    break
+        recipients += _objects(sub, "in the complement clause: ")  # "agreed to set up a centre in Tokyo"
     return actors, recipients
+
+
+def _objects(verb: Token, prefix: str = "") -> list[Role]:
+    """Recipient phrases of one verb: its actor-like object, or the owner of its object, or 'to/with X'."""
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative"}:
+            if is_actor_like(c):
+                return [Role(phrase(t), prefix + "direct object") for t in with_conjuncts(c)]
+            owner = next((g for g in c.children if g.dep_ == "poss" and is_actor_like(g)), None)
+            if owner is not None:  # "praised Haiti's efforts"
+                return [Role(phrase(owner), prefix + "owner of the direct object")]
+    preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
+    preps += [g for c in verb.children if c.dep_ == "dobj" for g in c.children
+              if g.dep_ == "prep" and g.lower_ in {"to", "with"}]  # "offered its troops to X"
+    for c in preps:
+        objs = [g for g in c.children if g.dep_ == "pobj" and is_actor_like(g)]
+        if objs:
+            return [Role(phrase(t), f"{prefix}'{c.lower_} X'") for t in with_conjuncts(objs[0])]
+    return []
 
 
 def _event_noun_agent(subj: Token) -> Token:
@@ -144,6 +157,8 @@ def is_actor_like(tok: Token) -> bool:
     """Could this noun be a party to an event (not a thing, a place or a topic)?"""
     from .actors import SECTOR_WORDS, countries
 
+    if tok.ent_type_ in {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}:
+        return False
     if tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or tok.pos_ in {"PRON", "PROPN"}:
         return True
     lemma = tok.lemma_.lower()
@@ -178,7 +193,7 @@ def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
                 actors.append(Role(phrase(objs[0]), "'by X'"))
             elif c.lower_ in {"of"} and patient_noun:
                 recipients.append(Role(phrase(objs[0]), "'of X' after a patient noun"))
-            elif c.lower_ in RECIPIENT_PREPS - {"with"}:
+            elif c.lower_ in RECIPIENT_PREPS and is_actor_like(objs[0]):
                 recipients.append(Role(phrase(objs[0]), f"'{c.lower_} X'"))
     if not actors and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
         subj, passive = _subject(noun.head)  # "X launched an attack"

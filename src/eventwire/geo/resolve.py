@@ -53,13 +53,16 @@ def _pop_prior(place: Place) -> float:
     return math.log10(max(pop, 1))
 
 
-def score_candidate(cand: Candidate, m: RawMention, ctx: Context, container: Place | None) -> Scored:
+def score_candidate(cand: Candidate, m: RawMention, ctx: Context, container: Place | None,
+                    country_owner: bool = False) -> Scored:
     p = cand.place
     why: list[str] = []
     kind_prior = _KIND_PRIOR.get(p.kind, 0.0)
     if p.kind in ("country", "continent") and cand.how == "alt":
         kind_prior -= 2.0
     s = kind_prior + _HOW_PRIOR.get(cand.how, 0.0) + _pop_prior(p) + _FCODE_PRIOR.get(p.feature_code, 0.0)
+    if country_owner and p.kind not in ("country", "continent"):
+        s -= 3.0  # "Mexico" is the country's own name before it is an alias of Mexico City
     if cand.how == "capital":
         why.append("region named after its capital")
     if cand.how == "demonym":
@@ -141,7 +144,8 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
         for i, m in enumerate(mentions):
             countries, admin1 = _context(picks, i, keys)
             ctx = Context(countries, admin1, hint_country)
-            ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i)) for c in cands[i]),
+            owner = any(c.kind in ("country", "continent") and c.how in ("name", "demonym", "abbr") for c in cands[i])
+            ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owner) for c in cands[i]),
                                key=lambda sc: -sc.score)
             new.append(ranked[i][0] if ranked[i] else None)
         picks = new

@@ -34,6 +34,9 @@ def server() -> LocalServer:
     srv = start_server()
     srv.routes["/huge.html"] = Route(stream_bytes=FIFTY_MB)
     srv.routes["/page.html"] = Route(body=SEED.read_bytes(), content_type="text/plain")
+    srv.routes["/page.html?again"] = srv.routes["/page.html"]
+    srv.routes["/story.html"] = Route(body=(FIXTURES / "wire-story.html").read_bytes())
+    srv.routes["/brief.html"] = Route(body=(FIXTURES / "wire-brief.html").read_bytes())
     yield srv
     srv.server.shutdown()
 
@@ -200,3 +203,16 @@ def test_usage_errors_exit_2(db_path, tmp_path):
     assert result.exit_code == 2
     assert f"no such file or directory: {missing}" in result.stderr
     assert not db_path.exists() or query(db_path, "SELECT count(*) FROM articles") == [(0,)]
+
+
+def test_url_list_with_a_bad_line(db_path, server, tmp_path):
+    listing = tmp_path / "urls.txt"
+    pages = ["/page.html", "/story.html", "/brief.html", "/page.html?again"]
+    listing.write_text("# watch list\n" + "".join(server.url(p) + "\n" for p in pages[:2]) + "not a url\n"
+                       + "".join(server.url(p) + "\n" for p in pages[2:]))
+    result = run_cli("ingest", "--db", str(db_path), "--allow-private", "--per-host-delay", "0", str(listing))
+    assert result.exit_code == 0, result.output
+    assert result.stdout.strip() == "ingested 3, already known 1, skipped 0, rejected 1 (input 1)"
+    assert sorted(u for (u,) in query(db_path, "SELECT url FROM articles")) == sorted(map(server.url, pages[:3]))
+    [(source, stage, reason)] = rejects(db_path)
+    assert (source, stage) == (f"{listing}:4", "input") and "line 4" in reason

@@ -49,7 +49,7 @@ def sniff_kind(content: bytes, name: str = "") -> str:
     return "text"
 
 
-def _mostly(lines: list[bytes], test: Callable[[bytes], object], share: float = 0.8) -> bool:
+def _mostly(lines: list[bytes], test: Callable[[bytes], object], share: float = 0.5) -> bool:
     """The first line and at least ``share`` of the lines pass ``test``."""
     return bool(lines) and bool(test(lines[0])) and sum(1 for ln in lines if test(ln)) >= share * len(lines)
 

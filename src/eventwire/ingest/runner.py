@@ -17,7 +17,7 @@ from typing import Any, BinaryIO
 from ..config import Settings
 from ..errors import StoreError
 from ..model import RawDocument, Rejection, Skipped
-from .sources import iter_raw
+from .sources import AlreadyStored, iter_raw
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def ingest(store: Any, inputs: Sequence[str], settings: Settings, progress: Prog
     counts: Counter[str] = Counter()
     stages: Counter[str] = Counter()
     ids: list[str] = []
-    for item in iter_raw(inputs, settings, stdin=stdin, transport=transport):
+    for item in iter_raw(inputs, settings, stdin=stdin, transport=transport, known_url=_url_lookup(store)):
         outcome = _handle(store, item)
         counts[outcome.status] += 1
         if outcome.status == REJECTED:
@@ -98,7 +98,22 @@ def ingest(store: Any, inputs: Sequence[str], settings: Settings, progress: Prog
                          tuple(sorted(stages.items(), key=lambda kv: (-kv[1], kv[0]))), tuple(ids))
 
 
+def _url_lookup(store: Any) -> Callable[[str], bool] | None:
+    """Whether an article with this address is stored (None for stores that cannot say)."""
+    con = getattr(store, "con", None)
+    if con is None:
+        return None
+
+    def known(url: str) -> bool:
+        sql = "SELECT 1 FROM articles WHERE url = ? OR canonical_url = ? LIMIT 1"
+        return con.execute(sql, [url, url]).fetchone() is not None
+
+    return known
+
+
 def _handle(store: Any, item: RawDocument | Rejection | Skipped) -> Outcome:
+    if isinstance(item, AlreadyStored):
+        return Outcome(item.source, KNOWN, reason=item.reason)
     if isinstance(item, Skipped):
         return Outcome(item.source, SKIPPED, reason=item.reason)
     if isinstance(item, Rejection):

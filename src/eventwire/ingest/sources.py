@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import io
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -26,16 +27,24 @@ from .urls import url_lines
 log = logging.getLogger(__name__)
 
 Item = RawDocument | Rejection | Skipped
+KnownUrl = Callable[[str], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class AlreadyStored(Skipped):
+    """A feed item whose address is already stored as an article: not fetched again (politeness)."""
 _PAGE_KINDS = ("html", "text", "binary")
 
 
 def iter_raw(inputs: Sequence[str], settings: Settings, stdin: BinaryIO | None = None,
-             transport: Any = None) -> Iterator[Item]:
+             transport: Any = None, known_url: KnownUrl | None = None) -> Iterator[Item]:
     """Raw documents of every input in order (``-`` reads ``stdin``); failures come as Rejections.
 
-    ``transport`` is handed to httpx (tests and embedders can route fetching elsewhere).
+    ``transport`` is handed to httpx (tests and embedders can route fetching elsewhere);
+    ``known_url`` says which feed items are already stored, so that polling a feed again
+    fetches only its new items (they come back as :class:`AlreadyStored`).
     """
-    reader = _Reader(settings, stdin, transport)
+    reader = _Reader(settings, stdin, transport, known_url)
     try:
         for spec in inputs:
             yield from reader.input(spec)
@@ -46,8 +55,10 @@ def iter_raw(inputs: Sequence[str], settings: Settings, stdin: BinaryIO | None =
 class _Reader:
     """Holds what one run shares: settings, stdin, and one polite HTTP client (made on first use)."""
 
-    def __init__(self, settings: Settings, stdin: BinaryIO | None, transport: Any) -> None:
+    def __init__(self, settings: Settings, stdin: BinaryIO | None, transport: Any,
+                 known_url: KnownUrl | None = None) -> None:
         self.settings = settings
+        self.known_url = known_url
         self.stdin_stream = stdin
         self.transport = transport
         self._fetcher: Fetcher | None = None
@@ -157,7 +168,10 @@ class _Reader:
         if parsed.problem is not None:
             yield parsed.problem
         for item in parsed.items:
-            yield self.feed_item(item, source)
+            if item.link and self.known_url is not None and self.known_url(item.link):
+                yield AlreadyStored(item.link, "feed item already stored; page not fetched again")
+            else:
+                yield self.feed_item(item, source)
 
     def feed_item(self, item: feeds.FeedItem, feed_source: str) -> RawDocument | Rejection:
         """The item's page with the feed's hints, or the item's own content when that fails."""

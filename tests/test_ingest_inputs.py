@@ -223,3 +223,15 @@ def test_python_api_store_ingest(db_path):
         assert summary.line() == "ingested 3, already known 0, skipped 0, rejected 1 (input 1)"
         assert store.ingest([str(SEED)]).known == 1
         assert store.count("articles") == 3
+
+
+def test_feed_polled_again_fetches_nothing_known(db_path, server, tmp_path):
+    feed = tmp_path / "feed.xml"
+    feed.write_bytes(rss(_feed_items(server)))
+    assert ingest(db_path, str(feed), net=True).exit_code == 0
+    before, fetched = counts(db_path), len(server.requests)
+    again = ingest(db_path, str(feed), net=True)
+    assert again.exit_code == 0, again.output
+    assert again.stdout.strip().splitlines()[-1] == "ingested 0, already known 2, skipped 0, rejected 0"
+    assert counts(db_path) == before
+    assert len(server.requests) == fetched  # stored item pages are not fetched again

@@ -68,7 +68,7 @@ def _check_inputs(inputs: tuple[str, ...]) -> None:
     """Usage errors before any work: a path that does not exist is a typo, not a bad document."""
     missing = [i for i in inputs if i != "-" and not is_url(i) and not Path(i).exists()]
     if missing:
-        raise UsageError(f"[E506] no such file or directory: {', '.join(missing)}")
+        raise UsageError(f"[E576] no such file or directory: {', '.join(missing)}")
 
 
 def _print_summary(summary: IngestSummary, fmt: str) -> None:

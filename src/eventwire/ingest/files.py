@@ -27,14 +27,14 @@ def read_head(path: Path) -> bytes:
         with path.open("rb") as fh:
             return fh.read(HEAD_BYTES)
     except OSError as exc:
-        raise InputError(f"[E501] cannot read {path}: {exc.strerror or exc}") from exc
+        raise InputError(f"[E571] cannot read {path}: {exc.strerror or exc}") from exc
 
 
 def read_capped(stream: BinaryIO, cap: int, what: str) -> bytes:
     """All of ``stream`` up to ``cap`` bytes; larger inputs are refused without reading on."""
     data = stream.read(cap + 1)
     if len(data) > cap:
-        raise InputError(f"[E502] {what} too large: over the {cap / 1_000_000:.1f} MB cap")
+        raise InputError(f"[E572] {what} too large: over the {cap / 1_000_000:.1f} MB cap")
     return data
 
 
@@ -43,9 +43,9 @@ def read_file(path: Path, cap: int, what: str = "file") -> bytes:
     try:
         size = path.stat().st_size
         if size > cap:
-            raise InputError(f"[E502] {what} too large: {size / 1_000_000:.1f} MB, "
+            raise InputError(f"[E572] {what} too large: {size / 1_000_000:.1f} MB, "
                              f"cap {cap / 1_000_000:.1f} MB")
         with path.open("rb") as fh:
             return read_capped(fh, cap, what)
     except OSError as exc:
-        raise InputError(f"[E501] cannot read {path}: {exc.strerror or exc}") from exc
+        raise InputError(f"[E571] cannot read {path}: {exc.strerror or exc}") from exc

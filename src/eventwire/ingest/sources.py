@@ -87,11 +87,11 @@ class _Reader:
             elif path.exists():
                 yield from self.file(path)
             else:
-                yield Rejection(spec, "input", f"[E503] no such file or directory: {spec}")
+                yield Rejection(spec, "input", f"[E573] no such file or directory: {spec}")
 
     def stdin(self) -> Iterator[Item]:
         if self.stdin_stream is None:
-            yield Rejection("stdin", "input", "[E505] '-' given but no standard input is available")
+            yield Rejection("stdin", "input", "[E575] '-' given but no standard input is available")
             return
         try:
             data = read_capped(self.stdin_stream, self.settings.max_input_bytes, "standard input")
@@ -115,7 +115,7 @@ class _Reader:
             yield Rejection(source, "input", str(exc))
             return
         except OSError as exc:
-            yield Rejection(source, "input", f"[E501] cannot read {source}: {exc.strerror or exc}")
+            yield Rejection(source, "input", f"[E571] cannot read {source}: {exc.strerror or exc}")
             return
         yield from self.content(data, source, kind, expand=True)
 
@@ -135,7 +135,7 @@ class _Reader:
         containers = ("warc", "jsonl") if fetched else ("warc", "jsonl", "urls")
         if kind == "empty":
             what = "empty response" if fetched else "empty input"
-            yield Rejection(source, "input", f"[E504] {what}: {len(data)} bytes, no text")
+            yield Rejection(source, "input", f"[E574] {what}: {len(data)} bytes, no text")
         elif expand and kind in containers:
             yield from self.stream(io.BytesIO(data), source, kind)
         elif kind == "feed" and expand:

@@ -40,7 +40,7 @@ class Outcome:
             return f"rejected {self.source} [{self.stage}]: {self.reason}"
         if self.status == SKIPPED:
             return f"skipped {self.source}: {self.reason}"
-        return f"{self.status} {self.source} -> {self.article_id}"
+        return f"{self.status} {self.source}" + (f" -> {self.article_id}" if self.article_id else "")
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,379 @@
+"""Read-side queries behind the HTTP API, the web UI and exports: one filter, many views.
+
+Everything reads from one *event relation* (:func:`event_relation`) with fixed columns, so the
+API, map, timeline and exports never care where events come from. Today each row is an event
+report (one article's account) with its location and its near-duplicate group as sources; when
+clustering lands, a cluster relation with the same columns replaces it in one place and every
+view shows clusters without a redesign.
+
+Filtering and aggregation happen in DuckDB (server side), so a page or a map view of 100,000
+events costs one scan, never a transfer of all rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from ..errors import NotFound, UsageError
+
+Connection = Any  # duckdb.DuckDBPyConnection
+
+__all__ = ["EVENT_COLUMNS", "SORTS", "EventQuery", "EventSummary", "count_events", "event_relation",
+           "event_stats", "event_summaries", "export_rows", "filter_sql", "map_layers"]
+
+PRECISIONS = ("exact", "district", "admin1", "country", "continent", "none")
+STATUSES = ("asserted", "attributed", "hedged", "denied", "hypothetical", "historical")
+CORROBORATION = ("single", "corroborated")
+SORTS = {"date": "day", "confidence": "confidence", "sources": "sources", "published": "published",
+         "type": "plover_type"}
+
+# The event relation: one row per event (today: per event report). Columns are the contract.
+_REPORTS_SQL = """
+SELECT e.id AS id, 'report' AS kind, e.article_id AS article_id,
+       coalesce(e.date_value, CAST(a.published AS DATE)) AS day,
+       CASE WHEN e.date_value IS NULL THEN 'published' ELSE e.date_precision END AS date_precision,
+       e.plover_type AS plover_type, e.plover_mode AS plover_mode,
+       e.acled_type AS acled_type, e.acled_subtype AS acled_subtype, e.cameo_root AS cameo_root,
+       e.trigger_text AS trigger, e.status AS status, e.status_source AS status_source,
+       e.confidence AS confidence, coalesce(e.actor_names, []) AS actor_names,
+       coalesce(e.countries, []) AS actor_countries,
+       l.name AS place, l.kind AS place_kind, l.admin1 AS admin1, l.admin1_id AS admin1_id,
+       l.country AS country2, coalesce(l.country_iso3, e.countries[1]) AS country,
+       l.lat AS lat, l.lon AS lon, coalesce(l.precision, 'none') AS precision,
+       coalesce(g.n, 1) AS sources, 1 AS independent_sources,
+       a.title AS title, a.outlet AS outlet, a.published AS published,
+       coalesce(a.canonical_url, a.url) AS url,
+       e.sentence_start AS sentence_start, e.sentence_end AS sentence_end, e.idx AS idx
+FROM event_reports e
+JOIN articles a ON a.id = e.article_id
+LEFT JOIN event_locations l ON l.event_id = e.id AND l.article_id = e.article_id
+LEFT JOIN (SELECT coalesce(d.origin_id, x.id) AS grp, count(*) AS n
+           FROM articles x LEFT JOIN near_duplicates d ON d.article_id = x.id GROUP BY 1) g
+       ON g.grp = coalesce((SELECT d2.origin_id FROM near_duplicates d2 WHERE d2.article_id = e.article_id),
+                           e.article_id)
+"""
+
+EVENT_COLUMNS = ("id", "kind", "article_id", "date", "date_precision", "plover_type", "plover_mode", "acled_type",
+                 "acled_subtype", "cameo_root", "trigger", "status", "status_source", "confidence", "actors",
+                 "recipients", "place", "admin1", "admin1_id", "country", "lat", "lon", "precision", "sources",
+                 "independent_sources", "corroboration", "title", "outlet", "published", "url")
+
+
+def event_relation(con: Connection) -> str:
+    """SQL of the event relation for this store (reports now; clusters once their table exists)."""
+    return _REPORTS_SQL
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """Every filter the CLI and API offer; all optional. Lists mean "any of"."""
+
+    since: date | None = None
+    until: date | None = None
+    country: str | None = None  # ISO2/ISO3 of the event's place, else of an actor
+    admin1: str | None = None  # admin-1 name or GeoNames id
+    bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
+    plover_types: Sequence[str] = ()  # TYPE or TYPE:mode
+    acled_types: Sequence[str] = ()  # ACLED type or sub-type
+    actor: str | None = None  # canonical name or text contains
+    statuses: Sequence[str] = ()
+    corroboration: str | None = None  # single | corroborated
+    min_sources: int | None = None
+    text: str | None = None  # words in the title, trigger or evidence sentence
+    precisions: Sequence[str] = ()
+    article_id: str | None = None
+    sort: str = "-date"
+    limit: int = 50
+    offset: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    """One event in a list: what, who, where, when, how sure, how many sources."""
+
+    id: str
+    kind: str  # "report" (one article's account) or "event" (a cluster of reports)
+    article_id: str
+    date: date | None
+    date_precision: str
+    plover_type: str
+    plover_mode: str | None
+    acled_type: str | None
+    acled_subtype: str | None
+    cameo_root: str | None
+    trigger: str | None
+    status: str
+    status_source: str | None
+    confidence: float
+    actors: tuple[str, ...]
+    recipients: tuple[str, ...]
+    place: str | None
+    admin1: str | None
+    admin1_id: int | None
+    country: str | None
+    lat: float | None
+    lon: float | None
+    precision: str
+    sources: int
+    independent_sources: int
+    corroboration: str
+    title: str | None
+    outlet: str | None
+    published: datetime | None
+    url: str | None
+
+
+def validate(q: EventQuery) -> None:
+    """Raise a :class:`UsageError` naming the first impossible value."""
+    if q.since and q.until and q.since > q.until:
+        raise UsageError(f"[E702] since ({q.since}) is after until ({q.until})")
+    if q.bbox is not None:
+        w, s, e, n = q.bbox
+        if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
+            raise UsageError(f"[E703] bbox wants west,south,east,north in degrees, got {q.bbox}")
+    for st in q.statuses:
+        if st.lower() not in STATUSES:
+            raise UsageError(f"[E704] unknown status {st!r}; one of {', '.join(STATUSES)}")
+    for p in q.precisions:
+        if p.lower() not in PRECISIONS:
+            raise UsageError(f"[E705] unknown precision {p!r}; one of {', '.join(PRECISIONS)}")
+    if q.corroboration and q.corroboration not in CORROBORATION:
+        raise UsageError(f"[E706] corroboration is 'single' or 'corroborated', got {q.corroboration!r}")
+    if q.min_sources is not None and q.min_sources < 0:
+        raise UsageError("[E707] min_sources must be >= 0")
+    if q.sort.lstrip("-") not in SORTS:
+        raise UsageError(f"[E708] unknown sort {q.sort!r}; one of {', '.join(SORTS)} (prefix - for descending)")
+    if not (0 <= q.limit <= 10_000) or q.offset < 0:
+        raise UsageError("[E709] limit must be 0..10000 and offset >= 0")
+
+
+def parse_bbox(value: str) -> tuple[float, float, float, float]:
+    """``"W,S,E,N"`` -> four floats, or a usage error that says what was expected."""
+    try:
+        w, s, e, n = (float(x) for x in value.split(","))
+    except ValueError as exc:
+        raise UsageError(f"[E703] bbox wants west,south,east,north (e.g. 30,44,40,52), got {value!r}") from exc
+    return w, s, e, n
+
+
+def filter_sql(q: EventQuery, *, skip_dates: bool = False) -> tuple[str, list[Any]]:
+    """WHERE clause (over the event relation's columns) and its parameters."""
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
+    if q.since and not skip_dates:
+        where.append("day >= ?")
+        params.append(_as_date(q.since))
+    if q.until and not skip_dates:
+        where.append("day <= ?")
+        params.append(_as_date(q.until))
+    if q.country:
+        where.append("(upper(country2) = upper(?) OR upper(country) = upper(?) "
+                     "OR list_contains(actor_countries, upper(?)))")
+        params += [q.country] * 3
+    if q.admin1:
+        where.append("(lower(admin1) = lower(?) OR CAST(admin1_id AS VARCHAR) = ?)")
+        params += [q.admin1, q.admin1]
+    if q.bbox:
+        w, s, e, n = q.bbox
+        lon_test = "lon BETWEEN ? AND ?" if w <= e else "(lon >= ? OR lon <= ?)"
+        where.append(f"lat BETWEEN ? AND ? AND {lon_test}")
+        params += [s, n, w, e]
+    if q.plover_types:
+        where.append("(" + " OR ".join(
+            "upper(plover_type) = upper(?) OR upper(plover_type || ':' || coalesce(plover_mode, '')) = upper(?)"
+            for _ in q.plover_types) + ")")
+        params += [t for t in q.plover_types for _ in range(2)]
+    if q.acled_types:
+        where.append("(" + " OR ".join("acled_type ILIKE ? OR acled_subtype ILIKE ?" for _ in q.acled_types) + ")")
+        params += [t for t in q.acled_types for _ in range(2)]
+    if q.actor:
+        where.append("array_to_string(actor_names, chr(31)) ILIKE ?")
+        params.append(f"%{q.actor}%")
+    if q.statuses:
+        where.append(f"status IN ({', '.join('?' * len(q.statuses))})")
+        params += [s.lower() for s in q.statuses]
+    if q.corroboration == "single":
+        where.append("independent_sources <= 1")
+    elif q.corroboration == "corroborated":
+        where.append("independent_sources >= 2")
+    if q.min_sources:
+        where.append("sources >= ?")
+        params.append(q.min_sources)
+    for word in (q.text or "").split():
+        where.append("(title ILIKE ? OR trigger ILIKE ? OR array_to_string(actor_names, ' ') ILIKE ? "
+                     "OR coalesce(place, '') ILIKE ? OR id IN (SELECT r.id FROM event_reports r JOIN articles t "
+                     "ON t.id = r.article_id WHERE substr(t.text, r.sentence_start + 1, "
+                     "r.sentence_end - r.sentence_start) ILIKE ?))")
+        params += [f"%{word}%"] * 5
+    if q.precisions:
+        where.append(f"precision IN ({', '.join('?' * len(q.precisions))})")
+        params += [p.lower() for p in q.precisions]
+    if q.article_id:
+        where.append("article_id LIKE ? || '%'")
+        params.append(q.article_id)
+    return " AND ".join(where), params
+
+
+def _as_date(value: date | datetime) -> date:
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _order(sort: str) -> str:
+    col = SORTS[sort.lstrip("-")]
+    direction = "DESC" if sort.startswith("-") else "ASC"
+    return f"{col} {direction} NULLS LAST, article_id, idx"
+
+
+def count_events(con: Connection, q: EventQuery) -> int:
+    where, params = filter_sql(q)
+    return con.execute(f"WITH ev AS ({event_relation(con)}) SELECT count(*) FROM ev WHERE {where}",
+                       params).fetchone()[0]
+
+
+_SUMMARY_COLS = ("id, kind, article_id, day, date_precision, plover_type, plover_mode, acled_type, acled_subtype, "
+                 "cameo_root, trigger, status, status_source, confidence, place, admin1, admin1_id, country, lat, "
+                 "lon, precision, sources, independent_sources, title, outlet, published, url")
+
+
+def event_summaries(con: Connection, q: EventQuery) -> list[EventSummary]:
+    """One page of events matching ``q``, sorted; actors/recipients fetched for that page only."""
+    validate(q)
+    where, params = filter_sql(q)
+    rows = con.execute(
+        f"WITH ev AS ({event_relation(con)}) SELECT {_SUMMARY_COLS} FROM ev WHERE {where} "
+        f"ORDER BY {_order(q.sort)} LIMIT {int(q.limit)} OFFSET {int(q.offset)}", params).fetchall()
+    parties = _parties(con, [r[0] for r in rows])
+    out = []
+    for r in rows:
+        actors, recipients = parties.get(r[0], ((), ()))
+        out.append(EventSummary(*r[:14], actors, recipients, *r[14:23], _corroboration(r[22]), *r[23:]))
+    return out
+
+
+def _corroboration(independent: int) -> str:
+    return "corroborated" if (independent or 0) >= 2 else "single"
+
+
+def _parties(con: Connection, ids: Sequence[str]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    if not ids:
+        return {}
+    rows = con.execute(
+        "SELECT event_id, role, list(coalesce(canonical, text) ORDER BY idx) FROM event_arguments "
+        f"WHERE event_id IN ({', '.join('?' * len(ids))}) AND role IN ('actor', 'recipient') GROUP BY 1, 2",
+        list(ids)).fetchall()
+    found: dict[str, dict[str, tuple[str, ...]]] = {}
+    for eid, role, names in rows:
+        found.setdefault(eid, {})[role] = tuple(dict.fromkeys(names))
+    return {k: (v.get("actor", ()), v.get("recipient", ())) for k, v in found.items()}
+
+
+def event_stats(con: Connection, q: EventQuery, *, skip_dates: bool = False, top: int = 30) -> dict[str, Any]:
+    """Counts for charts: total, per day stacked by PLOVER type, per type, country, precision, status."""
+    validate(q)
+    where, params = filter_sql(q, skip_dates=skip_dates)
+    base = f"WITH ev AS ({event_relation(con)}), f AS (SELECT * FROM ev WHERE {where}) "
+    con.execute(base + "SELECT day, plover_type, count(*) FROM f WHERE day IS NOT NULL GROUP BY ALL ORDER BY 1, 2 "
+                , params)
+    by_day = [{"date": d.isoformat(), "type": t, "count": n} for d, t, n in con.fetchall()]
+
+    def grouped(col: str, limit: int | None = None) -> list[dict[str, Any]]:
+        lim = f" LIMIT {int(limit)}" if limit else ""
+        rows = con.execute(base + f"SELECT {col} AS k, count(*) AS n FROM f GROUP BY 1 ORDER BY n DESC, k{lim}",
+                           params).fetchall()
+        return [{"key": k, "count": n} for k, n in rows]
+
+    total = con.execute(base + "SELECT count(*), min(day), max(day) FROM f", params).fetchone()
+    return {
+        "total": total[0], "first": total[1].isoformat() if total[1] else None,
+        "last": total[2].isoformat() if total[2] else None,
+        "by_day": by_day, "by_type": grouped("plover_type"), "by_acled_type": grouped("acled_type"),
+        "by_country": grouped("country", top), "by_precision": grouped("precision"),
+        "by_status": grouped("status"),
+    }
+
+
+def _cell_size(zoom: int) -> float:
+    """Grid cell (degrees) for server-side point clustering: about 60 screen pixels at ``zoom``."""
+    return 360.0 / (2 ** max(0, min(zoom, 18))) / 256 * 60
+
+
+def map_layers(con: Connection, q: EventQuery, zoom: int = 3) -> dict[str, Any]:
+    """What the map draws for a view: point clusters, admin-1 regions and country areas.
+
+    Exact and district events become grid clusters (one marker per cell, or the event itself
+    when alone); admin-1 events are grouped per region and country-level events per country, so
+    the UI can draw them as areas instead of pretending they are points.
+    """
+    validate(q)
+    where, params = filter_sql(q)
+    base = f"WITH ev AS ({event_relation(con)}), f AS (SELECT * FROM ev WHERE {where}) "
+    cell = _cell_size(zoom)
+    rows = con.execute(
+        base + "SELECT floor(lat / ?) AS gy, floor(lon / ?) AS gx, count(*), avg(lat), avg(lon), min(id), "
+        "mode(plover_type), any_value(precision) FROM f WHERE precision IN ('exact', 'district') AND lat IS NOT NULL "
+        "GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 5000", [cell, cell, *params]).fetchall()
+    points = [{"lat": r[3], "lon": r[4], "count": r[2], "id": r[5] if r[2] == 1 else None, "type": r[6],
+               "precision": r[7]} for r in rows]
+    rows = con.execute(
+        base + "SELECT admin1_id, any_value(admin1), any_value(country), count(*), avg(lat), avg(lon), min(id), "
+        "mode(plover_type) FROM f WHERE precision = 'admin1' AND lat IS NOT NULL GROUP BY 1 ORDER BY 4 DESC "
+        "LIMIT 5000", params).fetchall()
+    regions = [{"admin1_id": r[0], "name": r[1], "country": r[2], "count": r[3], "lat": r[4], "lon": r[5],
+                "id": r[6] if r[3] == 1 else None, "type": r[7]} for r in rows]
+    rows = con.execute(
+        base + "SELECT country, count(*), min(id), mode(plover_type) FROM f WHERE precision = 'country' "
+        "AND country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC", params).fetchall()
+    countries = [{"country": r[0], "count": r[1], "id": r[2] if r[1] == 1 else None, "type": r[3]} for r in rows]
+    unlocated = con.execute(base + "SELECT count(*) FROM f WHERE lat IS NULL AND precision <> 'country'",
+                            params).fetchone()[0]
+    return {"zoom": zoom, "cell_deg": cell, "points": points, "regions": regions, "countries": countries,
+            "unlocated": unlocated}
+
+
+def export_rows(con: Connection, q: EventQuery, batch: int = 5000) -> Iterator[dict[str, Any]]:
+    """Every event matching ``q`` (no paging) as flat dicts with :data:`EVENT_COLUMNS`, in batches."""
+    validate(q)
+    offset = 0
+    while True:
+        page = event_summaries(con, EventQuery(**{**_fields(q), "limit": batch, "offset": offset}))
+        for s in page:
+            yield {c: getattr(s, c) for c in EVENT_COLUMNS}
+        if len(page) < batch:
+            return
+        offset += batch
+
+
+def _fields(q: EventQuery) -> dict[str, Any]:
+    return {name: getattr(q, name) for name in q.__dataclass_fields__}
+
+
+def resolve_event_id(con: Connection, event_id: str) -> str:
+    """Full id of an event given an id or unique prefix."""
+    rows = con.execute("SELECT id FROM event_reports WHERE id LIKE ? || '%' LIMIT 2", [event_id]).fetchall()
+    if len(rows) != 1:
+        raise NotFound(f"[E711] no event {'matches' if not rows else 'is unique for'} {event_id!r}")
+    return rows[0][0]
+
+
+def summary_of(con: Connection, event_id: str) -> EventSummary:
+    """The list row of one event (for the evidence view's header)."""
+    full = resolve_event_id(con, event_id)
+    found = con.execute(f"WITH ev AS ({event_relation(con)}) SELECT {_SUMMARY_COLS} FROM ev WHERE id = ?",
+                        [full]).fetchall()
+    if not found:
+        raise NotFound(f"[E711] no event {event_id!r}")
+    r = found[0]
+    actors, recipients = _parties(con, [full]).get(full, ((), ()))
+    return EventSummary(*r[:14], actors, recipients, *r[14:23], _corroboration(r[22]), *r[23:])
+
+
+def jsonable_summary(s: EventSummary) -> dict[str, Any]:
+    """An :class:`EventSummary` as JSON-ready values (ISO dates, lists)."""
+    out: dict[str, Any] = {}
+    for c in EVENT_COLUMNS:
+        v = getattr(s, c)
+        out[c] = v.isoformat() if isinstance(v, date | datetime) else list(v) if isinstance(v, tuple) else v
+    return out

@@ -110,3 +110,13 @@ def test_structured_collect_reads_time_marks():
     tree = structured.parse_tree('<html><body><time datetime="2023-12-19">Dec 19</time></body></html>')
     sig = structured.collect(tree)
     assert sig.times[0].value == "2023-12-19" and sig.times[0].text == "Dec 19"
+
+
+def test_outlet_and_credentials_are_not_authors():
+    page = """<html><head><meta property="og:site_name" content="Bleacher Report">
+    <script type="application/ld+json">{"@type": "NewsArticle", "headline": "Mock draft",
+    "author": [{"@type": "Person", "name": "Jonathan Wasserman"}, {"@type": "Person", "name": "Bleacher Report"}]}
+    </script><meta name="author" content="x"></head><body><h1>Mock draft</h1></body></html>"""
+    assert metadata.page_metadata(page, None, {}).authors == ("Jonathan Wasserman",)
+    assert metadata.split_names("Lauren Manaker MS, RDN, LD") == ["Lauren Manaker MS"]
+    assert metadata.split_names("Greg Potts Published Dec 21") == ["Greg Potts"]

@@ -25,7 +25,8 @@ _MEDIA_TAG = re.compile(r"\s*(?:\[(?:watch|video|photos?|listen|audio|gallery|pi
 _WORD = re.compile(r"\w+")
 _AUTHOR_PREFIX = re.compile(r"^(?:by|written by|words by|von|par|por)\s*[:\-]?\s+", re.IGNORECASE)
 _AUTHOR_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&|\|)\s*")
-_NOT_A_NAME = re.compile(r"https?://|www\.|@|\d{3}|\b(?:staff|editor|editors|desk|team|news|wire|"
+_TRAILING_LABEL = re.compile(r"\s+(?:published|updated|posted)\b.*$", re.IGNORECASE)
+_NOT_A_NAME = re.compile(r"https?://|www\.|@|\d{3}|\.(?:com|net|org)\b|^updated\b|\b(?:staff|editor|editors|desk|team|news|wire|"
                          r"contributor|correspondent|reporter)\b", re.IGNORECASE)
 
 
@@ -48,7 +49,7 @@ def page_metadata(content: bytes | str, url: str | None, fallback: dict[str, Any
     outlet = choose_outlet(sig, url, fallback)
     title = choose_title(sig, outlet, fallback.get("title"))
     published = dates.choose_date(sig, tree, fallback.get("date"), title.value if title else None)
-    authors = choose_authors(sig, fallback.get("author"))
+    authors = choose_authors(sig, fallback.get("author"), _site_words(sig, outlet))
     canonical = sig.canonical or sig.first_meta("og:url") or fallback.get("url") or url
     decisions = tuple(d for d in (title, published, authors, outlet) if d is not None)
     return PageMetadata(
@@ -223,18 +224,21 @@ def _tidy(title: str) -> str:
 
 # --- authors ------------------------------------------------------------------------------
 
-def choose_authors(sig: Signals, fallback: str | None) -> Decision | None:
-    """Author names from JSON-LD, then author meta tags, then trafilatura."""
+def choose_authors(sig: Signals, fallback: str | None, site_words: frozenset[str] | set[str] = frozenset()
+                   ) -> Decision | None:
+    """Author names from JSON-LD, then author meta tags, then trafilatura; the outlet is no author."""
     for node in sig.ld_articles:
-        names = _names(node.get("author"))
+        names = [n for n in _names(node.get("author")) if not _is_site_segment(n, set(site_words))]
         if names:
             return Decision("authors", "; ".join(names), METHOD, "JSON-LD author")
     for key in ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"):
-        names = [n for value in sig.meta.get(key, ()) for n in split_names(value)]
+        names = [n for value in sig.meta.get(key, ()) for n in split_names(value)
+                 if not _is_site_segment(n, set(site_words))]
         if names:
             return Decision("authors", "; ".join(_unique(names)), METHOD, f"meta {key}")
     if fallback:
-        names = [n for part in fallback.split(";") for n in split_names(part)]
+        names = [n for part in fallback.split(";") for n in split_names(part)
+                 if not _is_site_segment(n, set(site_words))]
         if names:
             return Decision("authors", "; ".join(_unique(names)), "extract.trafilatura.v1", "trafilatura author")
     return None
@@ -257,8 +261,10 @@ def split_names(value: str) -> list[str]:
     text = _AUTHOR_PREFIX.sub("", clean_text(value))
     names = []
     for part in _AUTHOR_SPLIT.split(text):
-        part = _AUTHOR_PREFIX.sub("", part.strip(" .·|"))
-        if part and not _NOT_A_NAME.search(part) and 1 <= len(part.split()) <= 5:
+        part = _TRAILING_LABEL.sub("", _AUTHOR_PREFIX.sub("", part.strip(" .·|")))
+        if part.isupper() and len(part) <= 4:  # credentials after a name: "MS, RDN, LD"
+            continue
+        if part and not _NOT_A_NAME.search(part) and 1 <= len(part.split()) <= 5 and part[0].isalpha():
             names.append(part)
     return names
 

@@ -103,6 +103,11 @@ class _Reader:
     def file(self, path: Path) -> Iterator[Item]:
         source = str(path)
         try:
+            if not path.is_file():  # a pipe or device (/dev/stdin, <(...)): it can be read only once
+                with path.open("rb") as fh:
+                    data = read_capped(fh, self.settings.max_input_bytes, source)
+                yield from self.content(data, source, sniff_kind(data, path.name), expand=True)
+                return
             kind = sniff_kind(read_head(path), path.name)
             if kind in ("warc", "jsonl", "urls"):
                 with path.open("rb") as fh:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ..model import ActorRef, Article, EventDate, EventReport, Span
@@ -81,7 +81,20 @@ def candidates(sent: SpacySpan, offset: int) -> list[Candidate]:
             continue
         found.append(Candidate(tok, trig, f"trigger {trig.describe()}"))
     ids = {c.token.i for c in found}
-    return [c for c in found if not any(a.i in ids for a in c.token.ancestors)]
+    outer = [c for c in found if not any(a.i in ids for a in c.token.ancestors)]
+    return [_with_inner_mode(c, found) for c in outer]
+
+
+def _with_inner_mode(cand: Candidate, found: list[Candidate]) -> Candidate:
+    """'killed in a bomb blast': the outer trigger takes the weapon mode of a same-type trigger below it."""
+    if cand.trigger.mode or cand.trigger.plover_type != "ASSAULT":
+        return cand
+    inner = next((c for c in found if c is not cand and cand.token in c.token.ancestors
+                  and c.trigger.plover_type == "ASSAULT" and c.trigger.mode), None)
+    if inner is None:
+        return cand
+    trig = replace(cand.trigger, mode=inner.trigger.mode)
+    return Candidate(cand.token, trig, f"{cand.why}; mode {inner.trigger.mode!r} from {inner.token.text!r} below it")
 
 
 def _not_a_report(tok: Token) -> bool:

@@ -55,7 +55,11 @@ def records(stream: BinaryIO, source: str, max_page_bytes: int) -> Iterator[RawD
             except _Truncated as exc:
                 yield _truncated(source, start, kept, str(exc))
                 return
-            complete_end = it.get_record_offset() + it.get_record_length()
+            end = it.get_record_offset() + it.get_record_length()  # reads a skipped record to its end
+            if getattr(record.raw_stream, "limit", 0):
+                yield _truncated(source, start, kept, f"{record.rec_type} record cut short")
+                return
+            complete_end = end
             kept += isinstance(item, RawDocument)
             yield item
     except (ArchiveLoadFailed, EOFError, OSError, ValueError, zlib.error) as exc:

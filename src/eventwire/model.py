@@ -314,3 +314,50 @@ class EventReport:
     reason: str = ""
     mapping_reason: str = ""
     location: PlaceMention | None = None  # where it happened (set by the places stage)
+
+
+# --- Event clustering (issue 6: one event, many reports; corroboration, independent origins) ---
+
+
+@dataclass(frozen=True, slots=True)
+class EventMember:
+    """One event report inside a clustered event: who published it, whose material it is, why it joined."""
+
+    report_id: str
+    article_id: str
+    outlet: str | None  # the publishing outlet (or web domain) of the article
+    published: datetime | None
+    status: str  # the report's own status: asserted, attributed, hedged, denied, ...
+    origin: str  # the independent origin it counts for (outlet, cited outlet, or article)
+    asserts: bool  # the report states the event as fact (its own, or its origin outlet's, statement)
+    origin_reason: str = ""
+    method: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Many reports of one real event: consensus fields, kept disagreements, independent origins."""
+
+    id: str
+    family: str  # PLOVER type family used for blocking and compatibility (violence, statement, ...)
+    plover_type: str
+    plover_mode: str | None
+    date: EventDate
+    place: PlaceMention | None  # the most specific place its reports agree on
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    numbers: tuple[EventNumber, ...] = ()  # consensus ranges across reports (low = min, high = max)
+    disagreements: tuple[str, ...] = ()  # "dead: 5–7 across 4 reports", "actor disputed: ..."
+    reports: int = 0  # articles that report it
+    mentions: int = 0  # event-report rows (an article may mention it twice)
+    outlets: int = 0
+    origins: tuple[str, ...] = ()  # independent origins (syndicated copies and cited material count once)
+    first_published: datetime | None = None
+    first_outlet: str | None = None
+    first_article_id: str | None = None
+    any_asserted: bool = False
+    corroboration: str = "single-source"  # single-source | multi-source | attributed-only | contested
+    members: tuple[EventMember, ...] = ()
+    method: str = ""
+    reason: str = ""

@@ -17,6 +17,7 @@ COMMAND_MODULES = [
     "eventwire.cli.evaluate",
     "eventwire.cli.quotes",
     "eventwire.cli.geo",
+    "eventwire.cli.cluster",
     "eventwire.cli.serve",
 ]
 

@@ -6,11 +6,12 @@ from datetime import datetime
 
 import click
 
+from ..cluster.consensus import CORROBORATION
 from ..errors import EventwireError
 from ._common import db_option, emit, fail, format_option, jsonable, open_store
 
 EVENT_COLUMNS = ("id", "date", "plover", "acled", "actors", "recipients", "places", "status", "source",
-                 "confidence", "trigger")
+                 "confidence", "trigger", "event", "sources", "corroboration", "first_reported")
 _DATE = click.DateTime(["%Y-%m-%d"])
 
 
@@ -25,18 +26,31 @@ _DATE = click.DateTime(["%Y-%m-%d"])
 @click.option("--status", "statuses", help="Comma list: asserted,attributed,hedged,denied,hypothetical,historical.")
 @click.option("--article", "article_id", help="Only this article (id or unique prefix).")
 @click.option("--limit", type=int, default=None, help="At most N event reports.")
+@click.option("--min-sources", type=int, default=None, help="Only events with at least N independent sources.")
+@click.option("--corroboration", type=click.Choice(CORROBORATION),
+              help="Only reports of events with this corroboration status.")
 @format_option()
 def events_cmd(db: str | None, plover_type: str | None, acled_type: str | None, actor: str | None,
                country: str | None, since: datetime | None, until: datetime | None, statuses: str | None,
-               article_id: str | None, limit: int | None, fmt: str) -> None:
-    """List event reports (one article's account of one event), newest first."""
+               article_id: str | None, limit: int | None, min_sources: int | None, corroboration: str | None,
+               fmt: str) -> None:
+    """List event reports (one article's account of one event), newest first.
+
+    Each report shows the event it was clustered into: sources (independent/total reports),
+    corroboration status and when it was first reported.
+    """
+    from ..store.clusters import with_event_columns
     from ..store.events import EventFilter, event_rows
 
+    by_event = bool(min_sources or corroboration)
     flt = EventFilter(plover_type, acled_type, actor, country, since, until,
-                      tuple(s for s in (statuses or "").split(",") if s.strip()), article_id, limit)
+                      tuple(s for s in (statuses or "").split(",") if s.strip()), article_id,
+                      None if by_event else limit)
     try:
         with open_store(db, read_only=True) as store:
-            emit((jsonable(r) for r in event_rows(store.con, flt)), fmt, EVENT_COLUMNS)
+            rows = with_event_columns(store.con, (jsonable(r) for r in event_rows(store.con, flt)),
+                                      min_sources, corroboration, limit)
+            emit(rows, fmt, EVENT_COLUMNS)
     except EventwireError as exc:
         fail(exc)
 
@@ -46,9 +60,14 @@ def events_cmd(db: str | None, plover_type: str | None, acled_type: str | None, 
 @click.argument("event_id")
 @format_option("text", "json")
 def show_cmd(db: str | None, event_id: str, fmt: str) -> None:
-    """Show one event report: each field with its evidence sentence and the span marked."""
+    """Show one event report, or one clustered event (E...) with every report behind it."""
     from ..store.events import load_event
 
+    if event_id.startswith("E"):
+        from .cluster import show_cluster_event
+
+        show_cluster_event(db, event_id, fmt)
+        return
     try:
         with open_store(db, read_only=True) as store:
             event = load_event(store.con, event_id)

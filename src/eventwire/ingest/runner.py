@@ -94,6 +94,8 @@ def ingest(store: Any, inputs: Sequence[str], settings: Settings, progress: Prog
             ids.append(outcome.article_id)
         if progress is not None:
             progress(outcome)
+    if ids:
+        _recluster(store, ids)
     return IngestSummary(counts[INGESTED], counts[KNOWN], counts[SKIPPED],
                          tuple(sorted(stages.items(), key=lambda kv: (-kv[1], kv[0]))), tuple(ids))
 
@@ -109,6 +111,16 @@ def _url_lookup(store: Any) -> Callable[[str], bool] | None:
         return con.execute(sql, [url, url]).fetchone() is not None
 
     return known
+
+
+def _recluster(store: Any, article_ids: list[str]) -> None:
+    """Fold the batch's articles into events (only the blocks they touch); a failure is a reject."""
+    from ..store.clusters import recluster
+
+    try:
+        recluster(store, article_ids)
+    except StoreError as exc:
+        store.reject(Rejection("<clustering>", "cluster", str(exc)))
 
 
 def _handle(store: Any, item: RawDocument | Rejection | Skipped) -> Outcome:

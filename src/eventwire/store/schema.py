@@ -217,4 +217,41 @@ MIGRATIONS: list[tuple[int, str]] = [
         PRIMARY KEY (article_id, event_id)
     );
     """),
+    # -- 40-49 clustering (issue 6): events (many reports of one real event) and their members
+    (40, """
+    CREATE TABLE events (
+        id VARCHAR PRIMARY KEY,
+        block VARCHAR NOT NULL,         -- connected component of compatible reports (recomputed as a unit)
+        family VARCHAR NOT NULL,
+        plover_type VARCHAR NOT NULL, plover_mode VARCHAR,
+        date_value DATE, date_precision VARCHAR NOT NULL, date_reason VARCHAR,
+        place_text VARCHAR, geonameid BIGINT, place_name VARCHAR, place_kind VARCHAR, country VARCHAR,
+        admin1_id BIGINT, lat DOUBLE, lon DOUBLE, precision VARCHAR NOT NULL,
+        actors VARCHAR[], recipients VARCHAR[],
+        number_kinds VARCHAR[], number_lows BIGINT[], number_highs BIGINT[],
+        disagreements VARCHAR[],
+        n_reports INTEGER NOT NULL,     -- articles reporting it
+        n_mentions INTEGER NOT NULL,    -- event-report rows
+        n_outlets INTEGER NOT NULL,
+        n_origins INTEGER NOT NULL,     -- independent origins
+        origins VARCHAR[],
+        first_published TIMESTAMP, first_outlet VARCHAR, first_article_id VARCHAR,
+        any_asserted BOOLEAN NOT NULL,
+        corroboration VARCHAR NOT NULL, -- single-source | multi-source | attributed-only | contested
+        method VARCHAR, reason VARCHAR
+    );
+    CREATE INDEX events_block ON events (block);
+    CREATE TABLE event_members (
+        event_id VARCHAR NOT NULL,
+        report_id VARCHAR PRIMARY KEY,
+        article_id VARCHAR NOT NULL,
+        block VARCHAR NOT NULL,
+        outlet VARCHAR, published TIMESTAMP, status VARCHAR,
+        origin VARCHAR NOT NULL, asserts BOOLEAN NOT NULL, origin_reason VARCHAR,
+        method VARCHAR, reason VARCHAR
+    );
+    CREATE INDEX event_members_event ON event_members (event_id);
+    CREATE INDEX event_members_block ON event_members (block);
+    CREATE INDEX event_members_article ON event_members (article_id);
+    """),
 ]

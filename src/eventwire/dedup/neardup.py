@@ -16,6 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from ..store.bulk import insert_rows
+
 NUM_PERM = 128
 BANDS = 32
 ROWS = NUM_PERM // BANDS
@@ -71,7 +73,7 @@ def index_article(con: Any, article_id: str, text: str) -> list[DuplicateLink]:
     sig = signature(text)
     keys = band_keys(sig)
     con.execute("INSERT INTO article_minhash VALUES (?, ?)", [article_id, sig])
-    con.executemany("INSERT INTO article_lsh VALUES (?, ?, ?)", [(article_id, b, k) for b, k in enumerate(keys)])
+    insert_rows(con, "article_lsh", [(article_id, b, k) for b, k in enumerate(keys)])
     rows = con.execute(
         """SELECT DISTINCT m.article_id, m.signature FROM article_lsh l
            JOIN article_lsh c ON c.band = l.band AND c.bucket = l.bucket AND c.article_id <> l.article_id
@@ -105,6 +107,6 @@ def _link_group(con: Any, article_id: str, matches: dict[str, float]) -> list[Du
                   f"{BANDS} bands); origin = earliest published of {len(ordered)} near-copies")
         links.append(DuplicateLink(member, origin, round(sim, 3), METHOD, reason))
     con.execute(f"DELETE FROM near_duplicates WHERE article_id IN ({marks(members)})", list(members))
-    con.executemany("INSERT INTO near_duplicates VALUES (?, ?, ?, ?, ?)",
-                    [(lk.article_id, lk.origin_id, lk.similarity, lk.method, lk.reason) for lk in links])
+    insert_rows(con, "near_duplicates",
+                [(lk.article_id, lk.origin_id, lk.similarity, lk.method, lk.reason) for lk in links])
     return links

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound
 from ..model import HeadlineFlag, Quote, SourceParagraph, Span, Statement
+from .bulk import insert_rows
 
 if TYPE_CHECKING:
     from ..pipeline import Work
@@ -36,20 +37,20 @@ def write_attribution(con: Connection, work: Work) -> None:
              *_se(q.speaker), _txt(t, q.speaker), *_se(q.resolved), q.speaker_name,
              *_se(q.affiliation), q.affiliation_name, q.method, q.reason) for i, q in enumerate(art.quotes)]
     if rows:
-        con.executemany(f"INSERT INTO quotes VALUES ({','.join('?' * 20)})", rows)
+        insert_rows(con, "quotes", rows)
     rows = [(art.id, i, s.start, s.end, s.kind, s.source, *_se(s.cue), _txt(t, s.cue), s.method, s.reason)
             for i, s in enumerate(art.statements)]
     if rows:
-        con.executemany(f"INSERT INTO statements VALUES ({','.join('?' * 11)})", rows)
+        insert_rows(con, "statements", rows)
     rows = [(art.id, i, p.start, p.end, p.origin, p.outlet, p.role, p.method, p.reason)
             for i, p in enumerate(art.source_paragraphs)]
     if rows:
-        con.executemany(f"INSERT INTO source_paragraphs VALUES ({','.join('?' * 9)})", rows)
+        insert_rows(con, "source_paragraphs", rows)
     rows = [(art.id, i, f.kind, *_se(f.headline), _txt(title, f.headline), [b.start for b in f.body],
              [b.end for b in f.body], [t[b.start:b.end] for b in f.body], f.method, f.reason)
             for i, f in enumerate(art.headline_flags)]
     if rows:
-        con.executemany(f"INSERT INTO headline_flags VALUES ({','.join('?' * 11)})", rows)
+        insert_rows(con, "headline_flags", rows)
 
 
 def write_neardup(con: Connection, work: Work) -> None:

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..errors import NotFound
 from ..model import ActorRef, Article, EventDate, EventNumber, EventReport, EventStatus, Span
+from .bulk import insert_rows
 
 Connection = Any  # duckdb.DuckDBPyConnection
 
@@ -43,9 +44,9 @@ def write_events(con: Connection, article: Article) -> None:
         args += [(ev.id, article.id, "number", i, n.start, n.end, article.text[n.start:n.end], n.kind, None, None,
                   None, None, n.low, n.high, n.qualifier, n.method, n.reason) for i, n in enumerate(ev.numbers)]
     if reports:
-        con.executemany(f"INSERT INTO event_reports VALUES ({', '.join('?' * 34)})", reports)
+        insert_rows(con, "event_reports", reports)
     if args:
-        con.executemany(f"INSERT INTO event_arguments VALUES ({', '.join('?' * 17)})", args)
+        insert_rows(con, "event_arguments", args)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from .bulk import insert_rows
+
 if TYPE_CHECKING:
     from ..pipeline import Work
 
@@ -34,7 +36,7 @@ def _write_spans(con: Connection, work: Work) -> None:
     rows += [(art.id, "cited_outlet", i, c.start, c.end, c.cue, c.name, c.method, c.reason)
              for i, c in enumerate(art.cited_outlets)]
     if rows:
-        con.executemany("INSERT INTO spans VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        insert_rows(con, "spans", rows)
     if art.tokens:
         con.execute("INSERT INTO tokens VALUES (?, ?, ?)",
                     [art.id, [s for s, _ in art.tokens], [e for _, e in art.tokens]])

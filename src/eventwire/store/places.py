@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import NotFound, UsageError
 from ..model import PlaceMention
+from .bulk import insert_rows
 
 if TYPE_CHECKING:
     from ..pipeline import Work
@@ -37,7 +38,7 @@ def write_places(con: Connection, work: Work) -> None:
     rows = [(art.id, i, pm.start, pm.end, pm.text, pm.label, *_place_cols(pm), pm.precision, pm.confidence,
              pm.cue, pm.method, pm.reason) for i, pm in enumerate(art.places)]
     if rows:
-        con.executemany(f"INSERT INTO place_mentions VALUES ({','.join('?' * 23)})", rows)
+        insert_rows(con, "place_mentions", rows)
     locs = []
     for report in getattr(art, "events", ()):
         loc = getattr(report, "location", None)
@@ -49,7 +50,7 @@ def write_places(con: Connection, work: Work) -> None:
                      p.admin1_id if p.kind != "admin1" else p.geonameid, p.lat, p.lon, loc.precision,
                      loc.confidence, loc.method, loc.reason))
     if locs:
-        con.executemany(f"INSERT OR REPLACE INTO event_locations VALUES ({','.join('?' * 18)})", locs)
+        insert_rows(con, "event_locations", locs, verb="INSERT OR REPLACE")
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,7 +46,9 @@ def serve_cmd(db: str | None, host: str, port: int) -> None:
 @click.option("--acled-type", "acled_types", help="ACLED type(s) or sub-type(s), comma list.")
 @click.option("--actor", help="Actor or recipient name contains.")
 @click.option("--status", "statuses", help="Comma list of statuses.")
-@click.option("--corroboration", type=click.Choice(["single", "corroborated"]))
+@click.option("--corroboration", type=click.Choice(["single-source", "multi-source", "attributed-only", "contested",
+                                                   "single", "corroborated"]),
+              help="Independent-source level (single = single-source, corroborated = multi-source).")
 @click.option("--min-sources", type=int, help="At least N sources.")
 @click.option("--search", "text", help="Words in the title, trigger, actors, place or evidence sentence.")
 def export_cmd(db: str | None, fmt: str, output: str | None, since: datetime | None, until: datetime | None,

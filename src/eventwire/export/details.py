@@ -33,7 +33,10 @@ def with_details(con: Connection, rows: Iterable[Row], batch: int = 1000) -> Ite
     """Each row with its :class:`Details` (one query per ``batch`` rows)."""
     it = iter(rows)
     while chunk := list(islice(it, batch)):
-        ids = [r["id"] for r in chunk]
+        from ..store.api_queries import representative_reports
+
+        rep = representative_reports(con, [r["id"] for r in chunk])  # cluster -> its earliest report
+        ids = list(dict.fromkeys(rep.values()))
         found: dict[str, Details] = {i: Details() for i in ids}
         marks = ", ".join("?" * len(ids))
         for eid, role, name, sector, country, kind, low in con.execute(
@@ -52,7 +55,7 @@ def with_details(con: Connection, rows: Iterable[Row], batch: int = 1000) -> Ite
                 f"event_reports e JOIN articles a ON a.id = e.article_id WHERE e.id IN ({marks})", ids).fetchall():
             found[eid].sentence = " ".join((sentence or "").split())
         for r in chunk:
-            yield r, found[r["id"]]
+            yield r, found[rep[r["id"]]]
 
 
 @cache

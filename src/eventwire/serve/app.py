@@ -55,7 +55,8 @@ def event_query(
     actor: Annotated[str | None, Query(description="Actor or recipient name contains.")] = None,
     status: Annotated[str | None, Query(description="Comma list: asserted, attributed, hedged, denied, "
                                                     "hypothetical, historical.")] = None,
-    corroboration: Annotated[str | None, Query(description="single | corroborated (>= 2 independent sources).")]
+    corroboration: Annotated[str | None, Query(description="single-source | multi-source (>= 2 independent "
+                                                           "origins) | attributed-only | contested.")]
     = None,
     min_sources: Annotated[int | None, Query(ge=0, description="At least N sources (articles).")] = None,
     q: Annotated[str | None, Query(description="Words in the title, trigger, actors, place or evidence.")] = None,

@@ -14,6 +14,7 @@ from typing import Any
 from ..model import Article, EventReport
 from ..store.api_queries import jsonable_summary, summary_of
 
+MAX_REPORTS = 20  # evidence shown per event; the sources list names them all
 ROLE_ORDER = ("trigger", "actor", "recipient", "place", "location", "date", "number", "cue")
 
 
@@ -24,6 +25,14 @@ def event_detail(con: Any, event_id: str) -> dict[str, Any]:
 
     summary = summary_of(con, event_id)
     view = StoreView(con)
+    if summary.kind == "event":  # a cluster: every member report, earliest first
+        members = con.execute("SELECT report_id, article_id, outlet, published, origin, origin_reason FROM "
+                              "event_members WHERE event_id = ? ORDER BY published NULLS LAST, report_id "
+                              f"LIMIT {MAX_REPORTS}", [summary.id]).fetchall()
+        reports = []
+        for rid, aid, *_ in members:
+            reports.append(report_detail(con, view, load_event(con, rid), view.article(aid)))
+        return {"event": jsonable_summary(summary), "reports": reports, "sources": member_sources(con, members)}
     report = load_event(con, summary.id)
     article = view.article(report.article_id)
     return {
@@ -31,6 +40,23 @@ def event_detail(con: Any, event_id: str) -> dict[str, Any]:
         "reports": [report_detail(con, view, report, article)],
         "sources": sources(con, view, article),
     }
+
+
+def member_sources(con: Any, members: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """A cluster's sources: the first article of each origin is independent, the rest repeat it."""
+    titles = dict(con.execute(
+        f"SELECT id, title FROM articles WHERE id IN ({', '.join('?' * len(members))})",
+        [m[1] for m in members]).fetchall()) if members else {}
+    seen: set[str] = set()
+    out = []
+    for _rid, aid, outlet, published, origin, why in members:
+        independent = origin not in seen
+        seen.add(origin)
+        out.append({"article_id": aid, "title": titles.get(aid), "outlet": outlet, "url": None,
+                    "published": published.isoformat() if published else None,
+                    "role": "independent" if independent else "repost",
+                    "reason": why or f"origin {origin}"})
+    return out
 
 
 def report_detail(con: Any, view: Any, report: EventReport, article: Article) -> dict[str, Any]:

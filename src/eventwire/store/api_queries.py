@@ -26,7 +26,8 @@ __all__ = ["EVENT_COLUMNS", "SORTS", "EventQuery", "EventSummary", "count_events
 
 PRECISIONS = ("exact", "district", "admin1", "country", "continent", "none")
 STATUSES = ("asserted", "attributed", "hedged", "denied", "hypothetical", "historical")
-CORROBORATION = ("single", "corroborated")
+CORROBORATION = {"single": "single-source", "corroborated": "multi-source", "single-source": "single-source",
+                 "multi-source": "multi-source", "attributed-only": "attributed-only", "contested": "contested"}
 SORTS = {"date": "day", "confidence": "confidence", "sources": "sources", "published": "published",
          "type": "plover_type"}
 
@@ -43,7 +44,7 @@ SELECT e.id AS id, 'report' AS kind, e.article_id AS article_id,
        l.name AS place, l.kind AS place_kind, l.admin1 AS admin1, l.admin1_id AS admin1_id,
        l.country AS country2, coalesce(l.country_iso3, e.countries[1]) AS country,
        l.lat AS lat, l.lon AS lon, coalesce(l.precision, 'none') AS precision,
-       coalesce(g.n, 1) AS sources, 1 AS independent_sources,
+       coalesce(g.n, 1) AS sources, 1 AS independent_sources, 'single-source' AS corroboration,
        a.title AS title, a.outlet AS outlet, a.published AS published,
        coalesce(a.canonical_url, a.url) AS url,
        e.sentence_start AS sentence_start, e.sentence_end AS sentence_end, e.idx AS idx
@@ -62,9 +63,57 @@ EVENT_COLUMNS = ("id", "kind", "article_id", "date", "date_precision", "plover_t
                  "independent_sources", "corroboration", "title", "outlet", "published", "url")
 
 
+# Clustered events (issue 6, ``events`` + ``event_members``): same columns; type details, trigger and
+# evidence come from the cluster's earliest member report.
+_CLUSTERS_SQL = """
+SELECT v.id AS id, 'event' AS kind, r.article_id AS article_id,
+       coalesce(v.date_value, CAST(v.first_published AS DATE)) AS day,
+       CASE WHEN v.date_value IS NULL THEN 'published' ELSE v.date_precision END AS date_precision,
+       v.plover_type AS plover_type, v.plover_mode AS plover_mode,
+       r.acled_type AS acled_type, r.acled_subtype AS acled_subtype, r.cameo_root AS cameo_root,
+       r.trigger_text AS trigger, CASE WHEN v.any_asserted THEN 'asserted' ELSE r.status END AS status,
+       r.status_source AS status_source, r.confidence AS confidence,
+       list_concat(coalesce(v.actors, []), coalesce(v.recipients, [])) AS actor_names,
+       coalesce(r.countries, []) AS actor_countries,
+       v.place_name AS place, v.place_kind AS place_kind, l.admin1 AS admin1, v.admin1_id AS admin1_id,
+       l.country AS country2, coalesce(l.country_iso3, v.country, r.countries[1]) AS country,
+       v.lat AS lat, v.lon AS lon, v.precision AS precision,
+       v.n_reports AS sources, v.n_origins AS independent_sources, v.corroboration AS corroboration,
+       a.title AS title, a.outlet AS outlet, a.published AS published,
+       coalesce(a.canonical_url, a.url) AS url,
+       r.sentence_start AS sentence_start, r.sentence_end AS sentence_end, r.idx AS idx
+FROM events v
+JOIN (SELECT event_id, arg_min(report_id, coalesce(published, TIMESTAMP '9999-01-01')) AS rid
+      FROM event_members GROUP BY 1) rep ON rep.event_id = v.id
+JOIN event_reports r ON r.id = rep.rid
+JOIN articles a ON a.id = r.article_id
+LEFT JOIN event_locations l ON l.event_id = r.id AND l.article_id = r.article_id
+"""
+
+
+def clusters_active(con: Connection) -> bool:
+    """True once the store has clustered events (the clustering migration ran and filled them)."""
+    import duckdb
+
+    try:
+        return con.execute("SELECT count(*) FROM (SELECT 1 FROM events LIMIT 1)").fetchone()[0] > 0
+    except duckdb.CatalogException:  # no events table in this store yet
+        return False
+
+
+def representative_reports(con: Connection, ids: Sequence[str]) -> dict[str, str]:
+    """Event id -> the report whose evidence stands for it (itself for reports; earliest member for events)."""
+    if not ids or not clusters_active(con):
+        return {i: i for i in ids}
+    rows = con.execute(
+        "SELECT event_id, arg_min(report_id, coalesce(published, TIMESTAMP '9999-01-01')) FROM event_members "
+        f"WHERE event_id IN ({', '.join('?' * len(ids))}) GROUP BY 1", list(ids)).fetchall()
+    return {**{i: i for i in ids}, **dict(rows)}
+
+
 def event_relation(con: Connection) -> str:
-    """SQL of the event relation for this store (reports now; clusters once their table exists)."""
-    return _REPORTS_SQL
+    """SQL of the event relation: clustered events when the store has them, else event reports."""
+    return _CLUSTERS_SQL if clusters_active(con) else _REPORTS_SQL
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +129,7 @@ class EventQuery:
     acled_types: Sequence[str] = ()  # ACLED type or sub-type
     actor: str | None = None  # canonical name or text contains
     statuses: Sequence[str] = ()
-    corroboration: str | None = None  # single | corroborated
+    corroboration: str | None = None  # single-source | multi-source | attributed-only | contested
     min_sources: int | None = None
     text: str | None = None  # words in the title, trigger or evidence sentence
     precisions: Sequence[str] = ()
@@ -119,7 +168,7 @@ class EventSummary:
     precision: str
     sources: int
     independent_sources: int
-    corroboration: str
+    corroboration: str  # single-source | multi-source | attributed-only | contested
     title: str | None
     outlet: str | None
     published: datetime | None
@@ -141,7 +190,7 @@ def validate(q: EventQuery) -> None:
         if p.lower() not in PRECISIONS:
             raise UsageError(f"[E705] unknown precision {p!r}; one of {', '.join(PRECISIONS)}")
     if q.corroboration and q.corroboration not in CORROBORATION:
-        raise UsageError(f"[E706] corroboration is 'single' or 'corroborated', got {q.corroboration!r}")
+        raise UsageError(f"[E706] corroboration is one of {', '.join(CORROBORATION)}, got {q.corroboration!r}")
     if q.min_sources is not None and q.min_sources < 0:
         raise UsageError("[E707] min_sources must be >= 0")
     if q.sort.lstrip("-") not in SORTS:
@@ -195,10 +244,9 @@ def filter_sql(q: EventQuery, *, skip_dates: bool = False) -> tuple[str, list[An
     if q.statuses:
         where.append(f"status IN ({', '.join('?' * len(q.statuses))})")
         params += [s.lower() for s in q.statuses]
-    if q.corroboration == "single":
-        where.append("independent_sources <= 1")
-    elif q.corroboration == "corroborated":
-        where.append("independent_sources >= 2")
+    if q.corroboration:
+        where.append("corroboration = ?")
+        params.append(CORROBORATION[q.corroboration])
     if q.min_sources:
         where.append("sources >= ?")
         params.append(q.min_sources)
@@ -235,7 +283,7 @@ def count_events(con: Connection, q: EventQuery) -> int:
 
 _SUMMARY_COLS = ("id, kind, article_id, day, date_precision, plover_type, plover_mode, acled_type, acled_subtype, "
                  "cameo_root, trigger, status, status_source, confidence, place, admin1, admin1_id, country, lat, "
-                 "lon, precision, sources, independent_sources, title, outlet, published, url")
+                 "lon, precision, sources, independent_sources, corroboration, title, outlet, published, url")
 
 
 def event_summaries(con: Connection, q: EventQuery) -> list[EventSummary]:
@@ -249,17 +297,17 @@ def event_summaries(con: Connection, q: EventQuery) -> list[EventSummary]:
     out = []
     for r in rows:
         actors, recipients = parties.get(r[0], ((), ()))
-        out.append(EventSummary(*r[:14], actors, recipients, *r[14:23], _corroboration(r[22]), *r[23:]))
+        out.append(EventSummary(*r[:14], actors, recipients, *r[14:]))
     return out
-
-
-def _corroboration(independent: int) -> str:
-    return "corroborated" if (independent or 0) >= 2 else "single"
 
 
 def _parties(con: Connection, ids: Sequence[str]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     if not ids:
         return {}
+    if clusters_active(con):
+        rows = con.execute(f"SELECT id, actors, recipients FROM events WHERE id IN ({', '.join('?' * len(ids))})",
+                           list(ids)).fetchall()
+        return {i: (tuple(a or ()), tuple(r or ())) for i, a, r in rows}
     rows = con.execute(
         "SELECT event_id, role, list(coalesce(canonical, text) ORDER BY idx) FROM event_arguments "
         f"WHERE event_id IN ({', '.join('?' * len(ids))}) AND role IN ('actor', 'recipient') GROUP BY 1, 2",
@@ -352,7 +400,11 @@ def _fields(q: EventQuery) -> dict[str, Any]:
 
 def resolve_event_id(con: Connection, event_id: str) -> str:
     """Full id of an event given an id or unique prefix."""
-    rows = con.execute("SELECT id FROM event_reports WHERE id LIKE ? || '%' LIMIT 2", [event_id]).fetchall()
+    rows = con.execute(f"WITH ev AS ({event_relation(con)}) SELECT id FROM ev WHERE id LIKE ? || '%' LIMIT 2",
+                       [event_id]).fetchall()
+    if not rows and clusters_active(con):  # a report id: show the event it belongs to
+        rows = con.execute("SELECT event_id FROM event_members WHERE report_id LIKE ? || '%' LIMIT 2",
+                           [event_id]).fetchall()
     if len(rows) != 1:
         raise NotFound(f"[E711] no event {'matches' if not rows else 'is unique for'} {event_id!r}")
     return rows[0][0]
@@ -367,7 +419,7 @@ def summary_of(con: Connection, event_id: str) -> EventSummary:
         raise NotFound(f"[E711] no event {event_id!r}")
     r = found[0]
     actors, recipients = _parties(con, [full]).get(full, ((), ()))
-    return EventSummary(*r[:14], actors, recipients, *r[14:23], _corroboration(r[22]), *r[23:])
+    return EventSummary(*r[:14], actors, recipients, *r[14:])
 
 
 def jsonable_summary(s: EventSummary) -> dict[str, Any]:

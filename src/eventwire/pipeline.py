@@ -98,19 +98,23 @@ def article_id(text: str, url: str | None) -> str:
 
 
 def parse_published(value: str | datetime | None) -> datetime | None:
-    """Publication time as a naive UTC datetime, or ``None`` when it cannot be read."""
+    """Publication time as the outlet's own wall-clock time (naive), or ``None`` if unreadable.
+
+    The time zone is dropped, not converted: "on Monday" in a story published on Monday evening
+    in New York means that Monday, and converting to UTC would move it to Tuesday.
+    """
     if value is None or isinstance(value, datetime):
-        return _to_naive_utc(value) if value else None
+        return _local_wall_time(value) if value else None
     from dateutil import parser
 
     try:
-        return _to_naive_utc(parser.parse(value.strip()))
+        return _local_wall_time(parser.parse(value.strip()))
     except (ValueError, OverflowError, TypeError):
         return None
 
 
-def _to_naive_utc(value: datetime) -> datetime:
-    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+def _local_wall_time(value: datetime) -> datetime:
+    return value.replace(tzinfo=None)
 
 
 def new_article(found: Extracted, raw: RawDocument) -> Article:

@@ -54,7 +54,7 @@ def _cited_stage(work: Work) -> None:
 def _nlp_stage(work: Work) -> None:
     art = work.article
     if not art.is_english:
-        work.article = replace(art, notes=art.notes + (f"NLP skipped: language {art.language!r} is not English",))
+        work.article = replace(art, notes=(*art.notes, f"NLP skipped: language {art.language!r} is not English"))
         return
     base = analyse(art.text, art.title)
     work.base = base

@@ -129,7 +129,7 @@ def _org_heads(doc: Doc, text: str, offset: int, covered: set[int]) -> Iterable[
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if tok.is_title and tok.pos_ == "PROPN" or (tok.is_title and tok.i in covered):
+        if (tok.is_title and tok.pos_ == "PROPN") or (tok.is_title and tok.i in covered):
             j = i
             while j + 1 < len(doc) and (
                 doc[j + 1].is_title or (doc[j + 1].lower_ == "of" and j + 2 < len(doc) and doc[j + 2].is_title)

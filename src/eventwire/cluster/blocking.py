@@ -4,8 +4,9 @@ A report is filed under keys (type family, ISO week, place token) for every week
 interval touches. Place tokens: a located report is filed under its country and admin-1
 (or the country alone when that is all it has) and also *looks up* the country-level key,
 so a region or country report meets the city reports inside it; an unlocated report is
-filed under "-" and its actors' countries. Statements are also filed under their actors,
-because where a statement was made is often unknown or only its topic. Only reports sharing
+filed under "-" and its actors' countries. Every report is also filed under its article
+(so a vague report meets its article's events); statements also under their actors and
+their actors' countries, because where a statement was made is often unknown or only its topic. Only reports sharing
 a key are compared: the work is the sum of block sizes squared, not the square of the total.
 """
 
@@ -29,11 +30,10 @@ def _tokens(r: ReportFeatures) -> tuple[set[str], set[str]]:
     else:
         own = {"-"} | {f"c:{c}/*" for c in r.countries}
         look = set(own)
+    extra = {f"article:{r.article_id}"}  # a report always meets the other reports of its article
     if r.family in VERBAL_FAMILIES:
-        actors = {f"actor:{a}" for a in r.parties}
-        own |= actors
-        look |= actors
-    return own, look
+        extra |= {f"actor:{a}" for a in r.parties} | {f"actor-country:{c}" for c in r.countries}
+    return own | extra, look | extra
 
 
 def block_keys(r: ReportFeatures) -> tuple[list[Key], list[Key]]:

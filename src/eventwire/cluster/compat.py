@@ -30,10 +30,12 @@ def compatible(a: ReportFeatures, b: ReportFeatures) -> Verdict:
         return Verdict(False, "a report cannot be placed in time")
     if a.hi < b.lo or b.hi < a.lo:
         return Verdict(False, f"dates do not overlap ({_iv(a)} vs {_iv(b)})")
+    if a.article_id != b.article_id and (a.vague or b.vague):
+        return Verdict(False, "a report has no date, place or actor of its own: it only joins its article's events")
     place = _places(a, b)
     if not place:
         return place
-    actors = _actors(a, b)
+    actors = _actors(a, b, _same_subnational_place(a, b))
     if not actors:
         return actors
     return Verdict(True, f"same family {a.family}; dates overlap; {place.reason}; {actors.reason}")
@@ -59,8 +61,20 @@ def _places(a: ReportFeatures, b: ReportFeatures) -> Verdict:
     return Verdict(False, f"places differ ({'/'.join(a.place_chain)} vs {'/'.join(b.place_chain)})")
 
 
-def _actors(a: ReportFeatures, b: ReportFeatures) -> Verdict:
-    """Resolved parties must overlap (by name or country) when both reports name any."""
+def _same_subnational_place(a: ReportFeatures, b: ReportFeatures) -> bool:
+    """Both located, nested, and the vaguer one is at least admin-1: strong evidence of one event."""
+    if min(a.place_rank, b.place_rank) < 2:
+        return False
+    short, long = sorted((a.place_chain, b.place_chain), key=len)
+    return long[: len(short)] == short
+
+
+def _actors(a: ReportFeatures, b: ReportFeatures, strong_place: bool) -> Verdict:
+    """Resolved parties must overlap (by name or country) when both reports name any.
+
+    Where both reports put the event in the same town or region on the same days, differing
+    actors do not split it: that is an "actor disputed" disagreement, kept on the event.
+    """
     if not a.parties or not b.parties:
         return Verdict(True, "a report names no resolved actor")
     shared = a.parties & b.parties
@@ -68,4 +82,6 @@ def _actors(a: ReportFeatures, b: ReportFeatures) -> Verdict:
         return Verdict(True, f"shared actor {sorted(shared)[0]}")
     if a.countries & b.countries:
         return Verdict(True, f"parties from the same country {sorted(a.countries & b.countries)[0]}")
+    if strong_place:
+        return Verdict(True, "actors differ but place and date agree (actor disputed)")
     return Verdict(False, f"no shared actor ({', '.join(sorted(a.parties))} vs {', '.join(sorted(b.parties))})")

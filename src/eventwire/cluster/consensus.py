@@ -34,7 +34,7 @@ def build_event(cluster: Cluster) -> Event:
     order = sorted(range(len(reps)), key=lambda i: (reps[i].published or _LATE, reps[i].report_id))
     members = tuple(_member(reps[i], cluster.reasons[i]) for i in order)
     first = reps[order[0]]
-    origins = tuple(sorted({r.origin_name for r in reps if r.origin}, key=str.lower))
+    origins = origin_names(reps)
     origin_keys = {r.origin for r in reps}
     status, why = corroboration(reps)
     notes = tuple(n for n in (type_note, date_note, *number_notes, actor_note) if n)
@@ -63,6 +63,15 @@ def corroboration(reps: tuple[ReportFeatures, ...]) -> tuple[str, str]:
     if len(origins) >= 2 and len(asserting) >= 1:
         return MULTI, f"{len(origins)} independent origins, {len(asserting)} asserting it"
     return SINGLE, "one independent origin"
+
+
+def origin_names(reps: tuple[ReportFeatures, ...]) -> tuple[str, ...]:
+    """One display name per independent origin ("The Kyiv Independent" and "Kyiv Independent" are one)."""
+    names: dict[str, Counter[str]] = {}
+    for r in reps:
+        names.setdefault(r.origin, Counter())[r.origin_name] += 1
+    chosen = (min(c.items(), key=lambda kv: (-kv[1], len(kv[0]), kv[0]))[0] for c in names.values())
+    return tuple(sorted(chosen, key=str.lower))
 
 
 def _member(r: ReportFeatures, why: str) -> EventMember:
@@ -99,11 +108,12 @@ def _date(reps: tuple[ReportFeatures, ...]) -> tuple[EventDate, str]:
 def _numbers(reps: tuple[ReportFeatures, ...]) -> tuple[tuple[EventNumber, ...], list[str]]:
     by_kind: dict[str, list[tuple[ReportFeatures, EventNumber]]] = {}
     for r in reps:
-        seen: set[str] = set()
-        for num in r.numbers:
-            if num.kind not in seen:  # one figure per report and kind: the first stated
-                seen.add(num.kind)
-                by_kind.setdefault(num.kind, []).append((r, num))
+        largest: dict[str, EventNumber] = {}
+        for num in r.numbers:  # one figure per report and kind: the largest (the total, not a part)
+            if num.kind not in largest or num.high > largest[num.kind].high:
+                largest[num.kind] = num
+        for kind, num in largest.items():
+            by_kind.setdefault(kind, []).append((r, num))
     out, notes = [], []
     for kind in sorted(by_kind):
         figures = by_kind[kind]
@@ -119,11 +129,11 @@ def _numbers(reps: tuple[ReportFeatures, ...]) -> tuple[tuple[EventNumber, ...],
 
 
 def _parties(reps: tuple[ReportFeatures, ...], field: str) -> tuple[tuple[str, ...], str]:
-    """Names in order of support; "actor disputed" when two reports name disjoint actors."""
-    named = [getattr(r, field) for r in reps if getattr(r, field)]
-    votes = Counter(a for names in named for a in names)
+    """Names in order of support; "actor disputed" when two reports name actors sharing no name or country."""
+    named = [(getattr(r, field), r.countries) for r in reps if getattr(r, field)]
+    votes = Counter(a for names, _ in named for a in names)
     ranked = tuple(a for a, _ in sorted(votes.items(), key=lambda kv: (-kv[1], kv[0])))
-    disputed = any(not (x & y) for i, x in enumerate(named) for y in named[i + 1:])
+    disputed = any(not (x & y) and not (cx & cy) for i, (x, cx) in enumerate(named) for y, cy in named[i + 1:])
     note = ""
     if disputed:
         note = "actor disputed: " + " vs ".join(f"{a} ({n})" for a, n in

@@ -4,9 +4,10 @@
 2. Connected components of that graph are *blocks*: nothing outside a block can affect it,
    so an incremental run only recomputes the blocks a new article touches.
 3. Inside a block, reports are taken in a canonical order (earliest date interval, most
-   specific place first, then publication time and id) and each joins the largest nearby
+   specific place first, then publication time and id) and each joins the largest open
    cluster whose every member passes the pair test with it (complete linkage), else starts
-   one. Complete
+   one. Vague reports (no date, place or actor of their own) come last and may only join an
+   event of their own article. Complete
    linkage is what keeps a region-level report from chaining two different towns together.
 """
 
@@ -83,7 +84,7 @@ def _canonical(r: ReportFeatures) -> tuple[object, ...]:
 
 def _cluster_block(reports: list[ReportFeatures], adjacency: dict[int, dict[int, str]],
                    index: list[int]) -> list[Cluster]:
-    """Complete-linkage greedy assignment inside one block, in canonical order."""
+    """Complete-linkage greedy assignment inside one block, in canonical order; vague reports last."""
     block = block_id(r.report_id for r in reports)
     pos = dict(zip((r.report_id for r in reports), index, strict=True))
     by_id = {pos[r.report_id]: r for r in reports}
@@ -91,29 +92,58 @@ def _cluster_block(reports: list[ReportFeatures], adjacency: dict[int, dict[int,
     spans: list[date] = []  # latest day each group may lie on
     active: list[int] = []  # groups that can still take members (sweep over the date order)
     reasons: dict[int, str] = {}
-    for r in sorted(reports, key=_canonical):
-        i = pos[r.report_id]
-        near = adjacency.get(i, {})
+    for r in sorted((r for r in reports if not r.vague), key=_canonical):
         active = [g for g in active if r.lo is None or spans[g] >= r.lo]
-        fits = [g for g in active if all(m in near or compatible(r, by_id[m]) for m in groups[g])]
-        if fits:
-            g = max(fits, key=lambda k: (sum(m in near for m in groups[k]), len(groups[k]), -k))
-            groups[g].append(i)
-            spans[g] = max(spans[g], r.hi or _FAR)
-            reasons[i] = (f"{METHOD}: passes the pair test with all {len(groups[g]) - 1} earlier member(s); "
-                          f"{compatible(r, by_id[groups[g][0]]).reason}")
-        else:
+        g = _best_group(r, active, groups, by_id, adjacency.get(pos[r.report_id], {}))
+        if g is None:
             active.append(len(groups))
-            groups.append([i])
             spans.append(r.hi or _FAR)
-            why = "no compatible report" if not near else "no earlier event it fits in full"
-            reasons[i] = f"{METHOD}: starts an event ({why})"
+        else:
+            spans[g] = max(spans[g], r.hi or _FAR)
+        reasons[pos[r.report_id]] = _place_in(pos[r.report_id], g, groups, r, by_id)
+    for r in sorted((r for r in reports if r.vague), key=_canonical):
+        own = [g for g, members in enumerate(groups) if any(by_id[m].article_id == r.article_id for m in members)]
+        g = _best_group(r, own, groups, by_id, adjacency.get(pos[r.report_id], {}))
+        reasons[pos[r.report_id]] = _place_in(pos[r.report_id], g, groups, r, by_id)
     out = []
     for members in groups:
         recs = tuple(by_id[m] for m in members)
         first = min(recs, key=lambda r: (r.published or _LATE, r.report_id))
         out.append(Cluster(event_id(first.report_id), block, recs, tuple(reasons[m] for m in members)))
     return out
+
+
+def _best_group(r: ReportFeatures, options: list[int], groups: list[list[int]], by_id: dict[int, ReportFeatures],
+                near: dict[int, str]) -> int | None:
+    """The group r fits in full (most linked members, then largest, then oldest), or None."""
+    fits = [g for g in options if _fits(r, [by_id[m] for m in groups[g]])]
+    if not fits:
+        return None
+    return max(fits, key=lambda k: (sum(m in near for m in groups[k]), len(groups[k]), -k))
+
+
+def _fits(r: ReportFeatures, members: list[ReportFeatures]) -> bool:
+    """Complete linkage: compatible with every member; a vague report constrains only its own article."""
+    linked = False
+    for m in members:
+        if (r.vague or m.vague) and r.article_id != m.article_id:
+            continue
+        if not compatible(r, m):
+            return False
+        linked = True
+    return linked
+
+
+def _place_in(i: int, g: int | None, groups: list[list[int]], r: ReportFeatures,
+              by_id: dict[int, ReportFeatures]) -> str:
+    """Put report i in group g (a new group when None) and say why."""
+    if g is None:
+        groups.append([i])
+        return f"{METHOD}: starts an event (no earlier event it fits in full)"
+    first = by_id[groups[g][0]]
+    groups[g].append(i)
+    return (f"{METHOD}: passes the pair test with the {len(groups[g]) - 1} earlier member(s); "
+            f"{compatible(r, first).reason}")
 
 
 def event_id(first_report_id: str) -> str:

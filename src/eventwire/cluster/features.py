@@ -75,6 +75,11 @@ class ReportFeatures:
         return _PRECISION_RANK.get(self.place.precision, 0) if self.place_chain else 0
 
     @property
+    def vague(self) -> bool:
+        """No date expression, no sub-national place, no resolved actor: nothing to match on."""
+        return self.date_value is None and self.place_rank < 2 and not self.parties
+
+    @property
     def parties(self) -> frozenset[str]:
         return self.actors | self.recipients
 

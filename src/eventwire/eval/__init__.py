@@ -23,6 +23,7 @@ SUITES: dict[str, str] = {
     "events": "eventwire.eval.events",
     "geo": "eventwire.eval.geo",
     "extraction": "eventwire.eval.extraction",
+    "cluster": "eventwire.eval.cluster",
 }
 
 

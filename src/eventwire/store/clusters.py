@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
 Connection = Any
 CLUSTER_TABLES = ("events", "event_members")
+FALLBACK_METHOD = "cluster.place_fallback.v1"
 _CHUNK = 500
 
 __all__ = ["ClusterSummary", "EventListRow", "ReportCluster", "cluster_events", "load_cluster_event",
@@ -63,7 +64,39 @@ def stored_features(con: Connection, where: str = "1=1", params: Sequence[Any] =
     ids = sorted({r[0] for r in rows})
     args = _arguments(con, ids)
     sources = _sources(con, sorted({r[1] for r in rows}))
-    return [_features(r, args.get(r[0], ([], [], [], [])), sources[r[1]]) for r in rows]
+    fallback = _sentence_places(con, sorted(r[0] for r in rows if r[17] is None))
+    return [_features(r, args.get(r[0], ([], [], [], [])), sources[r[1]], fallback.get(r[0])) for r in rows]
+
+
+def _sentence_places(con: Connection, ids: list[str]) -> dict[str, PlaceMention]:
+    """For reports the places stage left unlocated: the one sub-national place their sentence names.
+
+    The event coder often reads "shelled Kharkiv" as a recipient rather than a place, so the
+    report has no location although the places layer resolved "Kharkiv" in the same sentence.
+    Used only when the sentence's resolved places lie on one chain (no two different towns).
+    """
+    found: dict[str, list[PlaceMention]] = {}
+    for chunk in _chunks(ids):
+        rows = con.execute(
+            f"""SELECT e.id, p.start_char, p.end_char, p.text, p.geonameid, p.name, p.kind, p.country, p.country_iso3,
+                       p.admin1, p.admin1_id, p.admin2_id, p.lat, p.lon, p.precision, p.confidence
+                FROM event_reports e JOIN place_mentions p ON p.article_id = e.article_id
+                 AND p.start_char >= e.sentence_start AND p.end_char <= e.sentence_end
+                WHERE e.id IN ({_marks(len(chunk))}) AND p.geonameid IS NOT NULL
+                  AND p.precision IN ('exact', 'district', 'admin1')
+                ORDER BY e.id, p.start_char""", chunk).fetchall()
+        for rid, s, e, text, gid, name, kind, cc, iso3, a1, a1_id, a2_id, lat, lon, prec, conf in rows:
+            place = Place(gid, name, kind, "", cc, iso3, a1, a1_id, None, a2_id, lat, lon)
+            found.setdefault(rid, []).append(PlaceMention(
+                s, e, text, "", place, prec, conf or 0.0, "", FALLBACK_METHOD,
+                f"report had no location; {text!r} is the only place resolved in its sentence"))
+    out = {}
+    for rid, mentions in found.items():
+        chains = sorted(((place_chain(m), m) for m in mentions), key=lambda cm: -len(cm[0]))
+        top = chains[0][0]
+        if top and all(top[: len(c)] == c for c, _ in chains):
+            out[rid] = chains[0][1]
+    return out
 
 
 def _features_for(con: Connection, report_ids: Iterable[str]) -> list[ReportFeatures]:
@@ -136,11 +169,11 @@ def _plain_sources(con: Connection, article_ids: list[str]) -> dict[str, Article
 
 
 def _features(row: tuple[Any, ...], args: tuple[list[str], list[str], list[str], list[EventNumber]],
-              src: ArticleSource) -> ReportFeatures:
+              src: ArticleSource, fallback: PlaceMention | None = None) -> ReportFeatures:
     (rid, aid, ptype, pmode, acled, acled_sub, cameo, sent_start, dvalue, dprec, status, quals, status_source,
      published, *loc) = row
     actors, recipients, countries, numbers = args
-    place = _place(loc)
+    place = _place(loc) or fallback
     historical = status == "historical" or "historical" in (quals or ())
     lo, hi, why = date_interval(dvalue, dprec, published, historical)
     origin = report_origin(src, sent_start, status_source)
@@ -149,7 +182,8 @@ def _features(row: tuple[Any, ...], args: tuple[list[str], list[str], list[str],
         report_id=rid, article_id=aid, plover_type=ptype, plover_mode=pmode, family=family_of(ptype, pmode),
         date_value=dvalue, date_precision=dprec, lo=lo, hi=hi, published=published, outlet=src.display,
         origin=origin.key, origin_name=origin.name, origin_reason=origin.reason, place=place,
-        place_chain=place_chain(place, loc[-1]), actors=frozenset(actors), recipients=frozenset(recipients),
+        place_chain=place_chain(place, loc[-1] if place is not fallback else None), actors=frozenset(actors),
+        recipients=frozenset(recipients),
         countries=frozenset(countries), numbers=tuple(numbers), status=status, asserts=asserts,
         acled_type=acled, acled_subtype=acled_sub, cameo_root=cameo, why_undatable=why)
 

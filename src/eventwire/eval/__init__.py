@@ -20,6 +20,8 @@ from pathlib import Path
 from ..errors import UsageError
 
 SUITES: dict[str, str] = {
+    "quotes": "eventwire.eval.quotes",
+    "headlines": "eventwire.eval.headlines",
     "events": "eventwire.eval.events",
     "geo": "eventwire.eval.geo",
     "extraction": "eventwire.eval.extraction",

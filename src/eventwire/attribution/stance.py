@@ -54,7 +54,7 @@ def content(ws: list[str]) -> list[str]:
 
 FEATURES = ("bias", "overlap", "overlap_lede", "jaccard", "bigrams", "refute_near", "hedge_near",
             "confirm_near", "refute_body", "hedge_body", "refute_head", "hedge_head", "question_head",
-            "log_body", "near_sents")
+            "log_body", "near_sents", "max_sent_overlap", "first_sent_overlap")
 
 
 def features(headline: str, body: str) -> list[float]:
@@ -71,6 +71,8 @@ def features(headline: str, body: str) -> list[float]:
     bc = content(bw)
     bb = set(pairwise(bc))
     bigrams = len(hb & bb) / max(len(hb), 1)
+    sents = [set(content(words(s))) for s in _SENT.split(body)[:60]]
+    per_sent = [len(hs & s) / max(len(hs), 1) for s in sents] or [0.0]
     near = [s for s in _SENT.split(body) if len(hs & set(content(words(s)))) >= 2]
     near_words = [w for s in near for w in _WORD.findall(s.lower())]
     raw_body = _WORD.findall(body.lower())
@@ -84,6 +86,7 @@ def features(headline: str, body: str) -> list[float]:
         100 * sum(w in HEDGE for w in raw_body) / max(len(raw_body), 1),
         float(any(w in REFUTE for w in raw_head)), float(any(w in HEDGE for w in raw_head)),
         float(headline.strip().endswith("?")), math.log1p(len(raw_body)) / 8, min(len(near), 10) / 10,
+        max(per_sent), per_sent[0],
     ]
 
 

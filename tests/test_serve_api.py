@@ -126,6 +126,8 @@ def test_stats_and_map(client):
     assert any(abs(p["lat"] - 41.69) < 0.2 for p in layers["points"])  # Tbilisi, exact
     assert not any(abs(p["lat"] - 50.6) < 0.3 and abs(p["lon"] - 36.6) < 0.5 for p in layers["points"])
     assert {c["country"] for c in layers["countries"]} == {"RUS"}
+    only = client.get("/api/map", params={"zoom": 5, "type": "COERCE", "q": "Belgorod"}).json()
+    assert [r["admin1_id"] for r in only["regions"]] == [578071] and only["countries"] == []
 
 
 @pytest.mark.parametrize(("path", "params", "status", "message"), [

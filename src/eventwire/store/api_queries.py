@@ -360,9 +360,9 @@ def map_layers(con: Connection, q: EventQuery, zoom: int = 3) -> dict[str, Any]:
     base = f"WITH ev AS ({event_relation(con)}), f AS (SELECT * FROM ev WHERE {where}) "
     cell = _cell_size(zoom)
     rows = con.execute(
-        base + "SELECT floor(lat / ?) AS gy, floor(lon / ?) AS gx, count(*), avg(lat), avg(lon), min(id), "
-        "mode(plover_type), any_value(precision) FROM f WHERE precision IN ('exact', 'district') AND lat IS NOT NULL "
-        "GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 5000", [cell, cell, *params]).fetchall()
+        base + f"SELECT floor(lat / {cell!r}) AS gy, floor(lon / {cell!r}) AS gx, count(*), avg(lat), avg(lon), "
+        "min(id), mode(plover_type), any_value(precision) FROM f WHERE precision IN ('exact', 'district') "
+        "AND lat IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 5000", params).fetchall()
     points = [{"lat": r[3], "lon": r[4], "count": r[2], "id": r[5] if r[2] == 1 else None, "type": r[6],
                "precision": r[7]} for r in rows]
     rows = con.execute(

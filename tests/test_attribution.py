@@ -96,6 +96,9 @@ def test_attribution_is_stored_and_listed(seed_text, db_path):
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert len(rows) == 4 and all(r["speaker_name"] == "an unnamed soldier" for r in rows)
+    shown = CliRunner().invoke(cli, ["article", "--db", str(db_path), rows[0]["article_id"]])
+    assert shown.exit_code == 0, shown.output
+    assert "headline flag [place scope]" in shown.output and "quote [direct] an unnamed soldier" in shown.output
 
 
 @pytest.mark.parametrize(("text", "speaker", "content", "kind"), [

@@ -41,19 +41,23 @@ def article_cmd(db: str | None, article_id: str, fmt: str) -> None:
     try:
         with open_store(db, read_only=True) as store:
             art = store.article(article_id)
+            attribution = _attribution(store, art.id)
     except EventwireError as exc:
         fail(exc)
         return
     if fmt == "json":
-        click.echo(_article_json(art))
+        click.echo(_article_json(art, attribution))
         return
     render_article(art)
+    _render_attribution(art, attribution)
 
 
-def _article_json(art: Article) -> str:
+def _article_json(art: Article, attribution: object = None) -> str:
     import json
 
     data = jsonable(art)
+    if attribution is not None:
+        data["attribution"] = jsonable(attribution)
     data["tokens"] = len(art.tokens)
     return json.dumps(data, ensure_ascii=False)
 
@@ -115,3 +119,41 @@ def register(group: click.Group) -> None:
     group.add_command(articles_cmd)
     group.add_command(article_cmd)
     group.add_command(rejects_cmd)
+
+
+# --- attribution block (issue 5): quotes, statement kinds, cited material, headline flags ---
+def _attribution(store: object, article_id: str) -> object:
+    from ..store.attribution import article_attribution
+
+    return article_attribution(store, article_id)  # type: ignore[arg-type]
+
+
+def _render_attribution(art: Article, view: object) -> None:
+    """Quotes with resolved speakers, whose words each paragraph is, statement kinds, flags."""
+    from rich.console import Console
+
+    from ..store.attribution import AttributionView
+
+    if not isinstance(view, AttributionView):
+        return
+    console = Console()
+    title = art.title or ""
+    for f in view.headline_flags:
+        head = f"“{title[f.headline.start:f.headline.end]}”" if f.headline else "headline"
+        body = "; ".join(f"“{art.text[b.start:b.end]}”" for b in f.body)
+        console.print(f"headline flag [{f.kind}] {head} vs {body or '-'}: {f.reason}", style="red", markup=False)
+    for q in view.quotes:
+        who = (q.speaker_name or "?") + (f" ({q.affiliation_name})" if q.affiliation_name else "")
+        content = " … ".join(art.text[c.start:c.end] for c in q.content)
+        console.print(f"quote [{q.kind}] {who}: {content}", style="magenta", markup=False)
+    for p in view.source_paragraphs:
+        console.print(f"¶ {p.start}-{p.end} {p.origin}/{p.role} {p.outlet}: {art.text[p.start:p.end][:60]}…",
+                      style="dim", markup=False)
+    for s in view.statements:
+        if s.kind != "fact":
+            cue = f" cue “{art.text[s.cue.start:s.cue.end]}”" if s.cue else ""
+            console.print(f"{s.kind} ({s.source}){cue}: {art.text[s.start:s.end][:70]}…", style="dim", markup=False)
+    if view.origin_id:
+        console.print(f"near-copy of {view.origin_id}", style="yellow")
+    if view.copies:
+        console.print(f"near-copies: {', '.join(view.copies)}", style="yellow")

@@ -20,6 +20,7 @@ from ..cluster.features import ReportFeatures, date_interval, family_of, place_c
 from ..cluster.origins import ArticleSource, outlet_key, report_origin
 from ..errors import NotFound, StoreError
 from ..model import Event, EventDate, EventMember, EventNumber, Place, PlaceMention
+from .bulk import insert_rows
 
 if TYPE_CHECKING:
     from . import Store
@@ -315,9 +316,7 @@ def _neighbours(con: Connection, changed: list[ReportFeatures]) -> list[ReportFe
         return []
     lo = min(r.lo for r in dated if r.lo) - timedelta(days=366)
     hi = max(r.hi for r in dated if r.hi)
-    candidates = stored_features(
-        con, "((e.date_value BETWEEN ? AND ?) OR (e.date_value IS NULL AND CAST(a.published AS DATE) BETWEEN ? AND ?))",
-        [lo, hi, lo, hi + timedelta(days=7)])
+    candidates = _features_for(con, _overlapping(con, dated, lo, hi))
     filed: dict[tuple[str, int, str], list[ReportFeatures]] = {}
     for r in dated:
         own, look = block_keys(r)
@@ -332,6 +331,47 @@ def _neighbours(con: Connection, changed: list[ReportFeatures]) -> list[ReportFe
         near = {r.report_id: r for k in {*own, *look} for r in filed.get(k, ())}
         if any(compatible(c, r) for r in near.values()):
             out.append(c)
+    return out
+
+
+def _overlapping(con: Connection, changed: list[ReportFeatures], lo: date, hi: date) -> list[str]:
+    """Ids of stored reports of a changed report's family whose date interval overlaps one of its
+    intervals (a light scan; full features are then built for these only)."""
+    import bisect
+
+    spans: dict[str, list[tuple[date, date]]] = {}
+    for r in changed:
+        if r.lo is not None and r.hi is not None:
+            spans.setdefault(r.family, []).append((r.lo, r.hi))
+    merged: dict[str, tuple[list[date], list[date]]] = {}
+    for fam, items in spans.items():
+        starts: list[date] = []
+        ends: list[date] = []
+        for a, b in sorted(items):
+            if ends and a <= ends[-1]:
+                ends[-1] = max(ends[-1], b)
+            else:
+                starts.append(a)
+                ends.append(b)
+        merged[fam] = (starts, ends)
+    rows = con.execute(
+        """SELECT e.id, e.plover_type, e.plover_mode, e.date_value, e.date_precision, a.published, e.status,
+                  e.status_qualifiers FROM event_reports e JOIN articles a ON a.id = e.article_id
+           WHERE (e.date_value BETWEEN ? AND ?)
+              OR (e.date_value IS NULL AND CAST(a.published AS DATE) BETWEEN ? AND ?)""",
+        [lo, hi, lo, hi + timedelta(days=7)]).fetchall()
+    out = []
+    for rid, ptype, pmode, value, precision, published, status, quals in rows:
+        fam = merged.get(family_of(ptype, pmode))
+        if fam is None:
+            continue
+        historical = status == "historical" or "historical" in (quals or ())
+        r_lo, r_hi, _ = date_interval(value, precision, published, historical)
+        if r_lo is None or r_hi is None:
+            continue
+        k = bisect.bisect_right(fam[0], r_hi) - 1  # last merged span starting on/before r_hi
+        if k >= 0 and fam[1][k] >= r_lo:
+            out.append(rid)
     return out
 
 
@@ -367,10 +407,8 @@ def _write(con: Connection, events: list[Event], block_of: dict[str, str]) -> No
             ev.method, ev.reason))
         members += [(ev.id, m.report_id, m.article_id, block_of[ev.id], m.outlet, m.published, m.status, m.origin,
                      m.asserts, m.origin_reason, m.method, m.reason) for m in ev.members]
-    if rows:
-        con.executemany(f"INSERT INTO events VALUES ({_marks(35)})", rows)
-    if members:
-        con.executemany(f"INSERT INTO event_members VALUES ({_marks(12)})", members)
+    insert_rows(con, "events", rows)
+    insert_rows(con, "event_members", members)
 
 
 # -- queries ------------------------------------------------------------------------------

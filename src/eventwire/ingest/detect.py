@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from ..extract.decode import looks_binary
 
-KINDS = ("warc", "feed", "html", "jsonl", "urls", "text", "binary", "empty")
+KINDS = ("warc", "feed", "html", "jsonl", "json", "urls", "text", "binary", "empty")
 HEAD_BYTES = 65536
 
 _HTML = re.compile(rb"<!doctype html|<html[\s>]|<head[\s>]|<body[\s>]|<(?:p|div|article|title)[\s>]", re.IGNORECASE)
@@ -22,6 +22,7 @@ _FEED_ROOT = re.compile(rb"<(?:[a-z]+:)?(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECAS
 _PROLOG = re.compile(rb"^(?:\s|<\?xml[^>]*\?>|<!--.*?-->|<\?xml-stylesheet[^>]*\?>|<!DOCTYPE[^>]*>)*", re.DOTALL)
 _URL_LINE = re.compile(rb"^\s*https?://\S+\s*$")
 _COMMENT = re.compile(rb"^\s*#")
+_JSON_START = re.compile(rb'^\s*(?:\{\s*"|\[\s*\{)')  # an object, or a list of objects ("[1] ..." is prose)
 
 
 def sniff_kind(content: bytes, name: str = "") -> str:
@@ -44,6 +45,8 @@ def sniff_kind(content: bytes, name: str = "") -> str:
         return "jsonl"  # a few broken lines are rejected one by one later, not read as prose
     if _mostly([ln for ln in lines if not _COMMENT.match(ln)], _URL_LINE.match):
         return "urls"
+    if _JSON_START.match(head):
+        return "json"  # one (pretty-printed) JSON document, not lines of records
     if name.lower().endswith((".htm", ".html", ".xhtml")) and b"<" in head:
         return "html"
     return "text"

@@ -113,7 +113,7 @@ class _Reader:
                 with path.open("rb") as fh:
                     yield from self.stream(fh, source, kind)
                 return
-            cap, what = ((self.settings.max_input_bytes, "feed") if kind == "feed"
+            cap, what = ((self.settings.max_input_bytes, kind) if kind in ("feed", "json")
                          else (self.settings.max_page_bytes, "page"))
             data = read_file(path, cap, what)
         except InputError as exc:
@@ -143,6 +143,8 @@ class _Reader:
             yield Rejection(source, "input", f"[E574] {what}: {len(data)} bytes, no text")
         elif expand and kind in containers:
             yield from self.stream(io.BytesIO(data), source, kind)
+        elif kind == "json":
+            yield from jsonl.document_records(data, source)
         elif kind == "feed" and expand:
             yield from self.feed(data, source, base_url=fetched.url if fetched else None)
         else:

@@ -20,18 +20,22 @@ METHOD = "events.actors.v1"
 SECTOR_WORDS: dict[str, str] = {}
 for _sector, _words in {
     "military": "troop soldier army military force marine navy airforce battalion brigade commander general "
-                "serviceman paratrooper tank unit regiment division sailor pilot defence defense",
-    "police": "police policeman policewoman officer cop gendarme guard",
+                "serviceman paratrooper tank unit regiment division sailor pilot defence defense checkpoint "
+                "barracks outpost convoy patrol garrison personnel peacekeeper servicemen airbase",
+    "police": "police policeman policewoman officer cop gendarme guard policemen constable trooper",
     "government": "government ministry minister president premier official authority administration cabinet "
                   "regime governor mayor diplomat embassy ambassador state spokesman spokeswoman leader "
                   "king chancellor envoy delegation",
     "legislature": "parliament lawmaker senate congress legislator mp deputy assembly",
     "judiciary": "court judge prosecutor tribunal",
     "armed group": "rebel militant insurgent fighter militia guerrilla jihadist gunman separatist defector "
-                   "paramilitary volunteer",
+                   "paramilitary volunteer terrorist militiaman gunmen extremist bandit attacker combatant "
+                   "mercenary",
     "protesters": "protester protestor demonstrator marcher rioter",
     "civilians": "civilian resident villager people student child woman man family farmer refugee citizen "
-                 "father mother person passenger pilgrim inhabitant",
+                 "father mother person passenger pilgrim inhabitant worshipper shopper commuter motorist "
+                 "pedestrian girl boy teenager vehicle bus car home house market village school hospital "
+                 "mosque church shop displaced",
     "media": "journalist reporter newspaper media broadcaster editor blogger",
     "business": "businessman company firm investor bank",
     "labour": "worker union employee teacher miner",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..model import ActorRef, Article, EventDate, EventReport, Span
 from . import actors as actor_dict
-from . import dates, mapping, numbers, places, roles, status
+from . import cues, dates, mapping, numbers, places, roles, status
 from .lexicon import OBJECT_CLASSES, Trigger, load_lexicon
 
 if TYPE_CHECKING:
@@ -34,6 +34,7 @@ MESSAGE_NOUNS = frozenset("message video statement announcement speech address a
                           "recording broadcast communique declaration".split())
 VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE", "CONSULT"})
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+HAZARD_VERBS = frozenset("kill injure wound hit destroy damage claim die death".split())
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 
 
@@ -79,10 +80,12 @@ def candidates(sent: SpacySpan, offset: int) -> list[Candidate]:
             continue  # a speaker's words: the quotes stage attributes them
         if _not_a_report(tok):
             continue
+        if trig.plover_type == "ASSAULT" and _caused_by_hazard(tok, sent):
+            continue
         found.append(Candidate(tok, trig, f"trigger {trig.describe()}"))
     ids = {c.token.i for c in found}
     outer = [c for c in found if not any(a.i in ids for a in c.token.ancestors)]
-    return [_with_inner_mode(c, found) for c in outer]
+    return [_with_instrument(_with_inner_mode(c, found), sent) for c in outer]
 
 
 def _with_inner_mode(cand: Candidate, found: list[Candidate]) -> Candidate:
@@ -115,12 +118,18 @@ def _not_a_report(tok: Token) -> bool:
 
 
 def _frame_lemmas(tok: Token) -> set[str]:
+    """Words of the trigger's frame: its dependents, their prepositional objects, and the
+    conjuncts and 'of X' of its object ('seized a lot of weapons and ammunition')."""
     out = set()
     for c in tok.children:
         out.add(c.lemma_.lower())
         out.add(c.lower_)
         if c.dep_ in {"prep", "agent", "prt"}:
             out.update(g.lemma_.lower() for g in c.children)
+        if c.dep_ in {"dobj", "nsubjpass"}:
+            for g in (*c.conjuncts, *(p for p in c.children if p.dep_ in {"prep", "compound"})):
+                out.add(g.lemma_.lower())
+                out.update(x.lemma_.lower() for x in g.children if x.dep_ in {"pobj", "conj"})
     if tok.dep_ in {"dobj", "pobj", "nsubj"}:
         out.add(tok.head.lemma_.lower())
     return out
@@ -256,18 +265,56 @@ def _date_from_elaboration(article: Article, nxt: tuple[int, SpacySpan], fallbac
                      f"{found.reason}; from the next sentence, where {head!r} names the same statement")
 
 
-_INTERVENTION = re.compile(r"\b(police|security forces|riot police|troops|soldiers)\b.*\b(dispers\w*|arrest\w*|"
-                           r"detain\w*|tear gas|tear-gas|water cannon|rubber bullets|baton\w*|broke up)\b", re.I)
-_LETHAL = re.compile(r"\b(killed|shot dead|opened fire|live ammunition|killing)\b", re.I)
-
-
 def _context(text: str) -> frozenset[str]:
-    out = set()
-    if _INTERVENTION.search(text):
-        out.add("intervention")
-    if _LETHAL.search(text):
-        out.add("lethal")
-    return frozenset(out)
+    """Sentence facts the ACLED sub-type needs (protest, violent, intervention, excessive)."""
+    return cues.protest_context(text)
+
+
+WEAPON_MODES = ("cbrn", "suicide-attack", "grenade", "aerial", "heavy-weapons", "explosives", "firearms")
+REFINABLE = frozenset({None, "firearms", "explosives", "heavy-weapons", "aerial"})
+
+
+def _with_instrument(cand: Candidate, sent: SpacySpan) -> Candidate:
+    """'an attack ... with hand grenades': the weapon named in the clause (or sentence) sets the mode.
+
+    Only generic or weaker weapon modes are refined, and never for clash words (a clash with
+    mortars is still a clash between armed sides).
+    """
+    trig = cand.trigger
+    if trig.plover_type != "ASSAULT" or trig.mode not in REFINABLE or cand.token.lemma_.lower() in cues.CLASH_LEMMAS:
+        return cand
+    clause = sorted(_clause_tokens(cand.token), key=lambda t: t.i)
+    found, where = None, ""
+    for scope, text in (("clause", " ".join(t.text for t in clause)), ("sentence", sent.text)):
+        found = cues.weapon(text)
+        if found is not None:
+            where = scope
+            break
+    if found is None or found.value == trig.mode:
+        return cand
+    rank = {m: i for i, m in enumerate(WEAPON_MODES)}
+    if trig.mode is not None and rank[found.value] >= rank[trig.mode]:
+        return cand
+    return Candidate(cand.token, replace(trig, mode=found.value),
+                     f"{cand.why}; mode {found.value!r} from the instrument {found.word!r} in the {where} "
+                     f"({cues.METHOD})")
+
+
+def _caused_by_hazard(tok: Token, sent: SpacySpan) -> bool:
+    """'An earthquake killed eight people': deaths with a natural or accidental cause are no assault.
+
+    The hazard must be in the trigger's clause, or in its sentence when the trigger has no
+    actor-like doer (a person, group or force) and no weapon is named.
+    """
+    if tok.lemma_.lower() not in HAZARD_VERBS or cues.weapon(sent.text) is not None:
+        return False
+    clause = " ".join(t.text for t in sorted(_clause_tokens(tok), key=lambda t: t.i))
+    if cues.hazard(clause) is not None:
+        return True
+    if cues.hazard(sent.text) is None:
+        return False
+    doers = roles.verb_roles(tok)[0] if tok.pos_ == "VERB" else roles.noun_roles(tok)[0]
+    return not any(roles.is_actor_like(t) and t.lemma_.lower() not in roles.PRONOUNS for r in doers for t in r.tokens)
 
 
 def _confidence(trig: Trigger, actors: tuple[ActorRef, ...], recipients: tuple[ActorRef, ...],

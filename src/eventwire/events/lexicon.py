@@ -25,8 +25,11 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
         "worker people civilian student man woman child".split()),
     "property": frozenset("house home property building land asset vehicle car shop office church mosque "
                           "school hospital farm crop market store".split()),
-    "weapons": frozenset("weapon arm missile drone bomb mine explosive ammunition rocket device ied "
-                         "shell artillery munition cache".split()),
+    "weapons": frozenset("weapon arm missile drone bomb mine landmine explosive ammunition ammo rocket device "
+                         "ied shell artillery munition cache firearm gun rifle pistol revolver bullet cartridge "
+                         "round grenade launcher mortar rpg kalashnikov ak-47 stockpile arsenal projectile "
+                         "detonator missile dynamite tnt".split()),
+    "self": frozenset("himself herself themselves itself".split()),
     "talks": frozenset("talk negotiation meeting relation tie contact dialogue".split()),
     "aid": frozenset("aid assistance food supply loan grant medicine help relief money fund support "
                      "weapon arm equipment".split()),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .cues import CLASH_LEMMAS
+
 METHOD = "events.map.v1"
 
 PLOVER_TYPES: tuple[str, ...] = (
@@ -63,7 +65,8 @@ PROTEST_BY_MODE: dict[str, str] = {"riot": "Violent demonstration", "riot-spon":
                                    "mob": "Mob violence"}
 ARMED_SECTORS = frozenset({"military", "police", "armed group", "government"})
 STATE_SECTORS = frozenset({"military", "police", "government"})
-REGAIN_LEMMAS = frozenset({"recapture", "retake", "regain", "liberate"})
+NON_STATE_SECTORS = frozenset({"armed group", "protesters", "opposition"})
+REGAIN_LEMMAS = frozenset({"recapture", "retake", "regain", "liberate", "recover", "reclaim"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +94,10 @@ def map_event(plover_type: str, mode: str | None, *, actor_sectors: frozenset[st
               context: frozenset[str] = frozenset()) -> Mapped:
     """Map one PLOVER coding to ACLED and CAMEO.
 
-    ``context`` carries sentence-level facts the sub-type depends on: ``"intervention"``
-    (police dispersed/arrested protesters), ``"lethal"`` (protesters killed or shot).
+    ``context`` carries sentence-level facts the sub-type depends on (see :mod:`.cues`):
+    ``"protest"`` (a demonstration is named), ``"violent"`` (protesters threw stones, set fires),
+    ``"intervention"`` (police dispersed/arrested protesters), ``"excessive"`` or ``"lethal"``
+    (protesters killed, shot or hurt).
     """
     root = cameo_root(plover_type, mode)
     sub, why = _acled_subtype(plover_type, mode, actor_sectors, recipient_sectors, trigger_lemma, context)
@@ -102,42 +107,86 @@ def map_event(plover_type: str, mode: str | None, *, actor_sectors: frozenset[st
 def _acled_subtype(ptype: str, mode: str | None, actors: frozenset[str], recipients: frozenset[str],
                    lemma: str, context: frozenset[str]) -> tuple[str | None, str]:
     mode = mode or ""
+    at_protest = "protest" in context or "protesters" in actors | recipients
     if ptype == "ASSAULT":
-        return _assault(mode, actors, recipients)
+        if at_protest and (found := _violence_at_protest(mode, actors, recipients, context)):
+            return found
+        return _assault(mode, actors, recipients, lemma)
     if ptype == "COERCE":
-        if mode == "seize":
-            if lemma in REGAIN_LEMMAS or actors & STATE_SECTORS:
-                return "Government regains territory", f"territory seized by a state actor ({lemma or 'state sector'})"
-            return "Non-state actor overtakes territory", "territory seized by an actor that is not a state force"
-        if mode in COERCE_BY_MODE:
-            return COERCE_BY_MODE[mode], f"COERCE mode {mode!r}"
-        return "Other", f"COERCE mode {mode or 'unspecified'!r} has no specific ACLED sub-type"
+        return _coerce(mode, actors, recipients, lemma, context, at_protest)
     if ptype == "PROTEST":
-        if mode in PROTEST_BY_MODE:
-            return PROTEST_BY_MODE[mode], f"PROTEST mode {mode!r}"
-        if "lethal" in context:
-            return "Excessive force against protesters", "protesters killed or shot in the same sentence"
-        if "intervention" in context:
-            return "Protest with intervention", "security forces dispersed or arrested protesters"
-        return "Peaceful protest", "protest with no violence or intervention reported"
+        return _protest(mode, context)
     if ptype == "MOBILIZE":
         if mode == "base":
             return "Headquarters or base established", "base or headquarters set up"
         return "Change to group/activity", "force movement short of violence"
     if ptype == "RETREAT" and mode in {"withdraw", "cede"} and actors & STATE_SECTORS:
         return "Non-violent transfer of territory", "state force withdrew or ceded ground without fighting"
-    if ptype == "AGREE" and lemma in {"sign", "agree", "ceasefire", "truce", "agreement"}:
+    if ptype == "AGREE" and lemma in {"sign", "agree", "ceasefire", "truce", "agreement", "accord", "deal"}:
         return "Agreement", f"agreement verb {lemma!r}"
     return None, f"{ptype} is a verbal or non-violent type ACLED does not code"
 
 
-def _assault(mode: str, actors: frozenset[str], recipients: frozenset[str]) -> tuple[str, str]:
+def _protest(mode: str, context: frozenset[str]) -> tuple[str, str]:
+    if mode in PROTEST_BY_MODE:
+        return PROTEST_BY_MODE[mode], f"PROTEST mode {mode!r}"
+    if "violent" in context:
+        return "Violent demonstration", "protesters' own violence named in the sentence"
+    if context & {"lethal", "excessive"}:
+        return "Excessive force against protesters", "protesters killed, shot or hurt in the same sentence"
+    if "intervention" in context:
+        return "Protest with intervention", "security forces dispersed or arrested protesters"
+    return "Peaceful protest", "protest with no violence or intervention reported"
+
+
+def _violence_at_protest(mode: str, actors: frozenset[str], recipients: frozenset[str],
+                         context: frozenset[str]) -> tuple[str, str] | None:
+    """Violence around a demonstration: by the protesters (riot) or against them (force)."""
+    if "protesters" in actors or ("violent" in context and not actors & STATE_SECTORS):
+        if mode == "mob":
+            return "Mob violence", "a mob attacked"
+        return "Violent demonstration", "protesters used violence"
+    if "protesters" in recipients or actors & STATE_SECTORS:
+        if context & {"lethal", "excessive"}:
+            return "Excessive force against protesters", "security forces killed, shot or hurt protesters"
+        return "Protest with intervention", "security forces used force short of lethal against protesters"
+    return None
+
+
+def _coerce(mode: str, actors: frozenset[str], recipients: frozenset[str], lemma: str,
+            context: frozenset[str], at_protest: bool) -> tuple[str, str]:
+    if mode == "seize":
+        if actors & NON_STATE_SECTORS:
+            return "Non-state actor overtakes territory", "territory seized by a non-state armed group"
+        if actors & STATE_SECTORS:
+            return "Government regains territory", "territory seized by a state force"
+        if lemma in REGAIN_LEMMAS:
+            return "Government regains territory", f"territory taken back ({lemma!r}), actor unknown"
+        return "Non-state actor overtakes territory", "territory seized by an actor that is not a state force"
+    if at_protest and mode in {"arrest", "detain", "restrict", "ban"} and not recipients - {"protesters", "opposition"}:
+        if context & {"lethal", "excessive"}:
+            return "Excessive force against protesters", f"COERCE {mode!r} at a protest, with protesters hurt"
+        return "Protest with intervention", f"COERCE {mode!r} against protesters"
+    if at_protest and mode == "destroy" and not actors & STATE_SECTORS:
+        return "Violent demonstration", "property destroyed at a protest"
+    if mode in COERCE_BY_MODE:
+        return COERCE_BY_MODE[mode], f"COERCE mode {mode!r}"
+    return "Other", f"COERCE mode {mode or 'unspecified'!r} has no specific ACLED sub-type"
+
+
+def _assault(mode: str, actors: frozenset[str], recipients: frozenset[str], lemma: str) -> tuple[str, str]:
     if mode in ASSAULT_BY_MODE:
         return ASSAULT_BY_MODE[mode], f"ASSAULT mode {mode!r}"
+    if mode == "mob" or (mode in {"beat", "primitive"} and actors & {"civilians", "protesters"}):
+        return "Mob violence", "a crowd of civilians attacked"
     if recipients and not recipients & ARMED_SECTORS:
         return "Attack", "recipient is unarmed (" + ", ".join(sorted(recipients)) + ")"
+    if lemma in CLASH_LEMMAS:
+        return "Armed clash", f"{lemma!r} names fighting between armed sides"
     if mode in {"beat", "torture", "execute", "massacre", "primitive", "assassinate"}:
         return "Attack", f"ASSAULT mode {mode!r} targets people, not an armed force"
-    if (actors & ARMED_SECTORS) or (recipients & ARMED_SECTORS) or mode == "firearms":
-        return "Armed clash", "armed actors on at least one side"
-    return "Attack", "violence with no armed party identified"
+    if recipients & ARMED_SECTORS:
+        return "Armed clash", "the target is an armed force"
+    if actors & ARMED_SECTORS and mode == "firearms":
+        return "Armed clash", "armed actor using firearms, no unarmed target named"
+    return "Attack", "violence with no armed target identified"

@@ -1,0 +1,101 @@
+"""Sentence cues the ACLED sub-type depends on: the weapon used, and what happened at a protest.
+
+A trigger word alone rarely fixes the sub-type: "attack" is a grenade attack, an IED or a
+shooting depending on the instrument named around it, and a protest is peaceful, met with
+intervention, met with lethal force, or violent depending on who did what to whom. These
+regular expressions read those cues off the event's clause first and then its sentence; the
+coder records which cue decided (method ``events.cues.v1``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+METHOD = "events.cues.v1"
+
+# Instrument -> ASSAULT mode, most specific first (a suicide car bomb is a suicide bomb, not an IED).
+_WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((mode, re.compile(rx, re.I)) for mode, rx in (
+    ("cbrn", r"\b(chemical (?:weapon|attack|agent|munition)s?|chlorine|sarin|mustard gas|nerve (?:agent|gas)|"
+             r"(?:toxic|poison(?:ous)?) (?:gas|substance|chemical)s?|poison gas|tabun|vx)\b"),
+    ("suicide-attack", r"\b(suicide (?:bomb\w*|attack\w*|vest|belt|car|truck|blast|mission)|svbied|"
+                       r"blew (?:himself|herself|themselves) up|blow (?:himself|herself|themselves) up|"
+                       r"blown (?:himself|herself|themselves) up|detonated (?:himself|herself|themselves)|"
+                       r"self-detonat\w*|suicide)\b"),
+    ("grenade", r"\b((?:hand |rocket[- ]propelled )?grenades?|rpgs?)\b"),
+    ("aerial", r"\b(air ?strikes?|air[- ]raids?|aerial (?:attack|bombardment|bombing|strike)s?|warplanes?|"
+               r"fighter jets?|jets|drone (?:strike|attack)s?|drones?|(?:helicopter )?gunships?|"
+               r"air force|bombers?|barrel bombs?|airstrike\w*|uav)\b"),
+    ("heavy-weapons", r"\b(shell(?:s|ing|ed)?|artillery|mortars?|rockets?|missiles?|howitzers?|katyusha|"
+                      r"grad|cannon fire|tank fire|projectiles?|bombard\w*)\b"),
+    ("explosives", r"\b(ieds?|improvised explosive|roadside bomb\w*|car bomb\w*|landmines?|land mines?|mines?|"
+                   r"explosive devices?|explosives?|bomb(?:s|ing|ings|ed)?|blast|explosion|booby[- ]trap\w*|"
+                   r"sticky bomb|vbied|detonat\w*|exploded)\b"),
+))
+
+# Lemmas that name fighting between armed sides (ACLED "Armed clash"), not one-sided violence.
+CLASH_LEMMAS = frozenset("clash fight fighting battle firefight gunfight skirmish exchange ambush "
+                         "engage confront offensive counteroffensive counterattack".split())
+
+PROTEST_WORDS = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:es|ed|ers)?|"
+                           r"sit-ins?|crowds?|rioters?|riots?)\b", re.I)
+_VIOLENT = re.compile(r"\b(thr[eo]w(?:ing|s)? (?:stones|rocks|bottles|molotov|petrol|firebombs?|objects|"
+                      r"projectiles|bricks)|stone[- ]pelting|pelted|molotov|petrol bombs?|firebombs?|"
+                      r"set (?:fire|ablaze|alight)|torched|set on fire|ablaze|vandali[sz]\w*|smash\w*|loot\w*|"
+                      r"ransack\w*|rioters?|rioting|riots?|violent (?:protest|demonstration|clash)\w*|"
+                      r"clash(?:ed|es)? with (?:the )?(?:police|security|riot)|fought with|torch\w*|"
+                      r"burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles|buildings|police)|"
+                      r"attack(?:ed)? (?:the )?(?:police|security)|violence|stormed|breach\w*)\b", re.I)
+_INTERVENE = re.compile(r"\b(tear[- ]?gas|water[- ]?cannons?|rubber bullets|pepper[- ]?spray\w*|"
+                        r"stun grenades|smoke grenades|batons?|baton[- ]charg\w*|dispers\w*|broke up|"
+                        r"break up|broken up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|"
+                        r"blocked|cordon\w*|kettl\w*|forcibly|removed|drag\w*|prevent\w*|halt\w*)\b", re.I)
+_EXCESSIVE = re.compile(r"\b(live (?:ammunition|bullets|fire|rounds)|shot dead|opened fire|killed|killing|"
+                        r"died|dead|deaths?|fatal\w*|excessive force|violently (?:suppress|disperse|"
+                        r"crack|attack|break)\w*|injured|wounded|beat(?:en|ing)?|deadly|brutal\w*|gunfire|"
+                        r"shot)\b", re.I)
+_HAZARD = re.compile(r"\b(earthquake|quake|flood\w*|storm|cyclone|hurricane|typhoon|tornado|landslides?|"
+                     r"mudslides?|drought|tsunami|volcan\w*|wildfires?|avalanche|heat ?wave|lightning|"
+                     r"covid\w*|coronavirus|pandemic|epidemic|outbreak|virus|disease|cholera|"
+                     r"(?:road|traffic|car|bus|train|plane|air|mining|industrial) (?:accident|crash)\w*|"
+                     r"accident\w*|crash\w*|collapse\w*|derail\w*|stampede|fire broke out|blaze|"
+                     r"(?:gas|chemical) leak|leak|capsiz\w*|boiler|short circuit|cylinder)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One matched cue: what it says, and where it is (offsets into the searched text)."""
+
+    value: str
+    start: int
+    end: int
+    word: str
+
+
+def weapon(text: str) -> Cue | None:
+    """The most specific instrument named in ``text`` (None if none)."""
+    for mode, rx in _WEAPONS:
+        m = rx.search(text)
+        if m:
+            return Cue(mode, m.start(), m.end(), m[0])
+    return None
+
+
+def protest_context(text: str) -> frozenset[str]:
+    """Which protest facts ``text`` states: 'protest', 'violent', 'intervention', 'excessive'."""
+    out = set()
+    if PROTEST_WORDS.search(text):
+        out.add("protest")
+    if _VIOLENT.search(text):
+        out.add("violent")
+    if _INTERVENE.search(text):
+        out.add("intervention")
+    if _EXCESSIVE.search(text):
+        out.add("excessive")
+    return frozenset(out)
+
+
+def hazard(text: str) -> Cue | None:
+    """A natural hazard or accident word (the cause of deaths that are no attack)."""
+    m = _HAZARD.search(text)
+    return Cue("hazard", m.start(), m.end(), m[0]) if m else None

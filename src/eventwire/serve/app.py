@@ -24,9 +24,8 @@ from starlette.staticfiles import StaticFiles
 from ..errors import EventwireError, NotFound, UsageError
 from ..store.api_queries import (
     EventQuery,
-    count_events,
+    event_page,
     event_stats,
-    event_summaries,
     jsonable_summary,
     map_layers,
     parse_bbox,
@@ -132,8 +131,8 @@ def create_app(db_path: str | Path, *, idle_s: float = 1.0) -> FastAPI:
     @app.get("/api/events", summary="List events (filtered, sorted, paged) as JSON or GeoJSON")
     def list_events(query: Q, format: Annotated[str, Query(pattern="^(json|geojson)$")] = "json") -> Any:
         with db.cursor() as con:
-            rows = [jsonable_summary(s) for s in event_summaries(con, query)]
-            total = count_events(con, query)
+            page, total = event_page(con, query)
+            rows = [jsonable_summary(s) for s in page]
         if format == "geojson":
             from ..export.formats import geojson_feature
 

@@ -21,8 +21,8 @@ from ..errors import NotFound, UsageError
 
 Connection = Any  # duckdb.DuckDBPyConnection
 
-__all__ = ["EVENT_COLUMNS", "SORTS", "EventQuery", "EventSummary", "count_events", "event_relation",
-           "event_stats", "event_summaries", "export_rows", "filter_sql", "map_layers"]
+__all__ = ["EVENT_COLUMNS", "SORTS", "EventQuery", "EventSummary", "count_events", "event_page",
+           "event_relation", "event_stats", "event_summaries", "export_rows", "filter_sql", "map_layers"]
 
 PRECISIONS = ("exact", "district", "admin1", "country", "continent", "none")
 STATUSES = ("asserted", "attributed", "hedged", "denied", "hypothetical", "historical")
@@ -47,14 +47,14 @@ SELECT e.id AS id, 'report' AS kind, e.article_id AS article_id,
        coalesce(g.n, 1) AS sources, 1 AS independent_sources, 'single-source' AS corroboration,
        a.title AS title, a.outlet AS outlet, a.published AS published,
        coalesce(a.canonical_url, a.url) AS url,
-       e.sentence_start AS sentence_start, e.sentence_end AS sentence_end, e.idx AS idx
+       e.sentence_start AS sentence_start, e.sentence_end AS sentence_end, e.idx AS idx,
+       substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start) AS sentence
 FROM event_reports e
 JOIN articles a ON a.id = e.article_id
 LEFT JOIN event_locations l ON l.event_id = e.id AND l.article_id = e.article_id
-LEFT JOIN (SELECT coalesce(d.origin_id, x.id) AS grp, count(*) AS n
-           FROM articles x LEFT JOIN near_duplicates d ON d.article_id = x.id GROUP BY 1) g
-       ON g.grp = coalesce((SELECT d2.origin_id FROM near_duplicates d2 WHERE d2.article_id = e.article_id),
-                           e.article_id)
+LEFT JOIN near_duplicates d ON d.article_id = e.article_id
+LEFT JOIN (SELECT origin_id, count(*) + 1 AS n FROM near_duplicates GROUP BY 1) g
+       ON g.origin_id = coalesce(d.origin_id, e.article_id)
 """
 
 EVENT_COLUMNS = ("id", "kind", "article_id", "date", "date_precision", "plover_type", "plover_mode", "acled_type",
@@ -81,7 +81,8 @@ SELECT v.id AS id, 'event' AS kind, r.article_id AS article_id,
        v.n_reports AS sources, v.n_origins AS independent_sources, v.corroboration AS corroboration,
        a.title AS title, a.outlet AS outlet, a.published AS published,
        coalesce(a.canonical_url, a.url) AS url,
-       r.sentence_start AS sentence_start, r.sentence_end AS sentence_end, r.idx AS idx
+       r.sentence_start AS sentence_start, r.sentence_end AS sentence_end, r.idx AS idx,
+       substr(a.text, r.sentence_start + 1, r.sentence_end - r.sentence_start) AS sentence
 FROM events v
 JOIN (SELECT event_id, arg_min(report_id, coalesce(published, TIMESTAMP '9999-01-01')) AS rid
       FROM event_members GROUP BY 1) rep ON rep.event_id = v.id
@@ -252,9 +253,7 @@ def filter_sql(q: EventQuery, *, skip_dates: bool = False) -> tuple[str, list[An
         params.append(q.min_sources)
     for word in (q.text or "").split():
         where.append("(title ILIKE ? OR trigger ILIKE ? OR array_to_string(actor_names, ' ') ILIKE ? "
-                     "OR coalesce(place, '') ILIKE ? OR id IN (SELECT r.id FROM event_reports r JOIN articles t "
-                     "ON t.id = r.article_id WHERE substr(t.text, r.sentence_start + 1, "
-                     "r.sentence_end - r.sentence_start) ILIKE ?))")
+                     "OR coalesce(place, '') ILIKE ? OR sentence ILIKE ?)")
         params += [f"%{word}%"] * 5
     if q.precisions:
         where.append(f"precision IN ({', '.join('?' * len(q.precisions))})")
@@ -277,7 +276,7 @@ def _order(sort: str) -> str:
 
 def count_events(con: Connection, q: EventQuery) -> int:
     where, params = filter_sql(q)
-    return con.execute(f"WITH ev AS ({event_relation(con)}) SELECT count(*) FROM ev WHERE {where}",
+    return con.execute(f"SELECT count(*) FROM ({event_relation(con)}) ev WHERE {where}",
                        params).fetchone()[0]
 
 
@@ -288,17 +287,30 @@ _SUMMARY_COLS = ("id, kind, article_id, day, date_precision, plover_type, plover
 
 def event_summaries(con: Connection, q: EventQuery) -> list[EventSummary]:
     """One page of events matching ``q``, sorted; actors/recipients fetched for that page only."""
+    return event_page(con, q)[0]
+
+
+def event_page(con: Connection, q: EventQuery) -> tuple[list[EventSummary], int]:
+    """A page of events and the total that match, from one scan (the total is a window count)."""
     validate(q)
     where, params = filter_sql(q)
-    rows = con.execute(
-        f"WITH ev AS ({event_relation(con)}) SELECT {_SUMMARY_COLS} FROM ev WHERE {where} "
-        f"ORDER BY {_order(q.sort)} LIMIT {int(q.limit)} OFFSET {int(q.offset)}", params).fetchall()
-    parties = _parties(con, [r[0] for r in rows])
+    relation = event_relation(con)
+    # Sort and page on ids only (top-N over narrow rows), then fetch the page's full rows.
+    ids = [r[0] for r in con.execute(
+        f"SELECT id FROM ({relation}) ev WHERE {where} ORDER BY {_order(q.sort)} "
+        f"LIMIT {int(q.limit)} OFFSET {int(q.offset)}", params).fetchall()]
+    total = len(ids) + q.offset if 0 < len(ids) < q.limit else count_events(con, q)
+    if not ids:
+        return [], total
+    found = {r[0]: r for r in con.execute(
+        f"SELECT {_SUMMARY_COLS} FROM ({relation}) ev WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall()}
+    parties = _parties(con, ids)
     out = []
-    for r in rows:
-        actors, recipients = parties.get(r[0], ((), ()))
+    for i in ids:
+        r = found[i]
+        actors, recipients = parties.get(i, ((), ()))
         out.append(EventSummary(*r[:14], actors, recipients, *r[14:]))
-    return out
+    return out, total
 
 
 def _parties(con: Connection, ids: Sequence[str]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -318,29 +330,43 @@ def _parties(con: Connection, ids: Sequence[str]) -> dict[str, tuple[tuple[str, 
     return {k: (v.get("actor", ()), v.get("recipient", ())) for k, v in found.items()}
 
 
+_STAT_GROUPS = {"by_type": "plover_type", "by_acled_type": "acled_type", "by_country": "country",
+                "by_precision": "precision", "by_status": "status"}
+
+
 def event_stats(con: Connection, q: EventQuery, *, skip_dates: bool = False, top: int = 30) -> dict[str, Any]:
-    """Counts for charts: total, per day stacked by PLOVER type, per type, country, precision, status."""
+    """Counts for charts: total, per day stacked by PLOVER type, per type, country, precision, status.
+
+    One scan with GROUPING SETS, so the timeline and the facet counts cost one pass over the events.
+    """
     validate(q)
     where, params = filter_sql(q, skip_dates=skip_dates)
-    base = f"WITH ev AS ({event_relation(con)}), f AS (SELECT * FROM ev WHERE {where}) "
-    con.execute(base + "SELECT day, plover_type, count(*) FROM f WHERE day IS NOT NULL GROUP BY ALL ORDER BY 1, 2 "
-                , params)
-    by_day = [{"date": d.isoformat(), "type": t, "count": n} for d, t, n in con.fetchall()]
-
-    def grouped(col: str, limit: int | None = None) -> list[dict[str, Any]]:
-        lim = f" LIMIT {int(limit)}" if limit else ""
-        rows = con.execute(base + f"SELECT {col} AS k, count(*) AS n FROM f GROUP BY 1 ORDER BY n DESC, k{lim}",
-                           params).fetchall()
-        return [{"key": k, "count": n} for k, n in rows]
-
-    total = con.execute(base + "SELECT count(*), min(day), max(day) FROM f", params).fetchone()
-    return {
-        "total": total[0], "first": total[1].isoformat() if total[1] else None,
-        "last": total[2].isoformat() if total[2] else None,
-        "by_day": by_day, "by_type": grouped("plover_type"), "by_acled_type": grouped("acled_type"),
-        "by_country": grouped("country", top), "by_precision": grouped("precision"),
-        "by_status": grouped("status"),
-    }
+    cols = ["day", *_STAT_GROUPS.values()]
+    sets = ", ".join(["(day, plover_type)", *(f"({c})" for c in _STAT_GROUPS.values()), "()"])
+    rows = con.execute(
+        f"SELECT {', '.join(f'GROUPING({c})' for c in cols)}, {', '.join(cols)}, count(*), min(day), max(day) "
+        f"FROM ({event_relation(con)}) ev WHERE {where} GROUP BY GROUPING SETS ({sets})", params).fetchall()
+    k = len(cols)
+    out: dict[str, Any] = {"total": 0, "first": None, "last": None, "by_day": []}
+    groups: dict[str, list[dict[str, Any]]] = {name: [] for name in _STAT_GROUPS}
+    for r in rows:
+        flags, values, n = r[:k], r[k:2 * k], r[2 * k]
+        present = [c for c, g in zip(cols, flags, strict=True) if g == 0]
+        if not present:
+            out["total"] = n
+            out["first"] = r[2 * k + 1].isoformat() if r[2 * k + 1] else None
+            out["last"] = r[2 * k + 2].isoformat() if r[2 * k + 2] else None
+        elif present == ["day", "plover_type"]:
+            if values[0] is not None:
+                out["by_day"].append({"date": values[0].isoformat(), "type": values[1], "count": n})
+        else:
+            name = next(nm for nm, c in _STAT_GROUPS.items() if c == present[0])
+            groups[name].append({"key": values[cols.index(present[0])], "count": n})
+    out["by_day"].sort(key=lambda d: (d["date"], d["type"]))
+    for name, items in groups.items():
+        items.sort(key=lambda d: (-d["count"], str(d["key"])))
+        out[name] = items[:top] if name == "by_country" else items
+    return out
 
 
 def _cell_size(zoom: int) -> float:
@@ -357,7 +383,7 @@ def map_layers(con: Connection, q: EventQuery, zoom: int = 3) -> dict[str, Any]:
     """
     validate(q)
     where, params = filter_sql(q)
-    base = f"WITH ev AS ({event_relation(con)}), f AS (SELECT * FROM ev WHERE {where}) "
+    base = f"WITH f AS MATERIALIZED (SELECT * FROM ({event_relation(con)}) ev WHERE {where}) "
     cell = _cell_size(zoom)
     rows = con.execute(
         base + f"SELECT floor(lat / {cell!r}) AS gy, floor(lon / {cell!r}) AS gx, count(*), avg(lat), avg(lon), "
@@ -400,7 +426,7 @@ def _fields(q: EventQuery) -> dict[str, Any]:
 
 def resolve_event_id(con: Connection, event_id: str) -> str:
     """Full id of an event given an id or unique prefix."""
-    rows = con.execute(f"WITH ev AS ({event_relation(con)}) SELECT id FROM ev WHERE id LIKE ? || '%' LIMIT 2",
+    rows = con.execute(f"SELECT id FROM ({event_relation(con)}) ev WHERE id LIKE ? || '%' LIMIT 2",
                        [event_id]).fetchall()
     if not rows and clusters_active(con):  # a report id: show the event it belongs to
         rows = con.execute("SELECT event_id FROM event_members WHERE report_id LIKE ? || '%' LIMIT 2",
@@ -413,7 +439,7 @@ def resolve_event_id(con: Connection, event_id: str) -> str:
 def summary_of(con: Connection, event_id: str) -> EventSummary:
     """The list row of one event (for the evidence view's header)."""
     full = resolve_event_id(con, event_id)
-    found = con.execute(f"WITH ev AS ({event_relation(con)}) SELECT {_SUMMARY_COLS} FROM ev WHERE id = ?",
+    found = con.execute(f"SELECT {_SUMMARY_COLS} FROM ({event_relation(con)}) ev WHERE id = ?",
                         [full]).fetchall()
     if not found:
         raise NotFound(f"[E711] no event {event_id!r}")

@@ -111,6 +111,7 @@ def main() -> None:
     ap.add_argument("--ui-url-query", default="", help="query string for the page-load/screenshot URL")
     args = ap.parse_args()
     import httpx
+
     from serve_support import LiveServer
 
     if not (args.reuse and args.db.exists()):

@@ -33,6 +33,13 @@ TOPIC_PREPS = frozenset({"to", "against", "about", "over", "on", "for", "with"})
 MESSAGE_NOUNS = frozenset("message video statement announcement speech address appeal letter post clip "
                           "recording broadcast communique declaration".split())
 VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE", "CONSULT"})
+MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+COOPERATIVE = frozenset({"SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
+FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
+OBLIGATION_AUX = frozenset({"must", "should"})
+INTENT_HEADS = frozenset("ready willing prepared plan intend vow pledge promise offer commit determined "
+                         "going set decide".split())
+REFUSAL_HEADS = frozenset("refuse decline reluctant unwilling".split())
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 HAZARD_VERBS = frozenset("kill injure wound hit destroy damage claim die death".split())
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
@@ -43,6 +50,7 @@ class Candidate:
     token: Token
     trigger: Trigger
     why: str
+    intent: str | None = None  # "future" | "must" | "negated-future" when the act is only announced
 
 
 def code_article(article: Article, base: BaseLayer) -> tuple[EventReport, ...]:
@@ -85,7 +93,7 @@ def candidates(sent: SpacySpan, offset: int) -> list[Candidate]:
         found.append(Candidate(tok, trig, f"trigger {trig.describe()}"))
     ids = {c.token.i for c in found}
     outer = [c for c in found if not any(a.i in ids for a in c.token.ancestors)]
-    return [_with_instrument(_with_inner_mode(c, found), sent) for c in outer]
+    return [_as_intent(_with_instrument(_with_inner_mode(c, found), sent)) for c in outer]
 
 
 def _with_inner_mode(cand: Candidate, found: list[Candidate]) -> Candidate:
@@ -98,6 +106,60 @@ def _with_inner_mode(cand: Candidate, found: list[Candidate]) -> Candidate:
         return cand
     trig = replace(cand.trigger, mode=inner.trigger.mode)
     return Candidate(cand.token, trig, f"{cand.why}; mode {inner.trigger.mode!r} from {inner.token.text!r} below it")
+
+
+def _intent_cue(tok: Token) -> tuple[str, Token] | None:
+    """('future' | 'must' | 'negated-future', cue) when the trigger is announced, not done."""
+    aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
+    neg = any(c.dep_ == "neg" for c in tok.children)
+    must = next((a for a in aux if a.lower_ in OBLIGATION_AUX), None)
+    if must is not None and not neg:
+        return "must", must
+    fut = next((a for a in aux if a.lower_ in FUTURE_AUX), None)
+    head = tok.head if tok.dep_ == "xcomp" else None
+    if fut is None and head is not None and head.lemma_.lower() in INTENT_HEADS:
+        fut = head
+        neg = neg or any(c.dep_ == "neg" for c in head.children)
+    if fut is None and head is not None and head.lemma_.lower() in REFUSAL_HEADS:
+        return "negated-future", head
+    if fut is None:
+        return None
+    return ("negated-future" if neg else "future"), fut
+
+
+def _as_intent(cand: Candidate) -> Candidate:
+    """An announced act is a verbal event (PLOVER/CAMEO "express intent"): 'X will send aid' is
+    AGREE, 'X will impose a blockade' THREATEN, 'Y must withdraw' REQUEST, 'X will not accept'
+    REJECT. The original act is kept in the reason; the status stage marks it hypothetical."""
+    trig = cand.trigger
+    if trig.plover_type in VERBAL:
+        return cand
+    found = _intent_cue(cand.token)
+    if found is None:
+        return cand
+    kind, cue = found
+    conditional = any(c.dep_ == "advcl" and any(m.lower_ in {"unless", "if"} for m in c.children)
+                      for c in cand.token.children)
+    if kind == "must":
+        new = "REQUEST"
+    elif kind == "negated-future":
+        new = "REJECT" if trig.plover_type in COOPERATIVE else "AGREE"
+    elif trig.plover_type in COOPERATIVE and not conditional:
+        new = "AGREE"
+    else:
+        new = "THREATEN"
+    why = f"{cand.why}; announced with {cue.text!r} ({kind}): {new}, not the act itself"
+    return Candidate(cand.token, replace(trig, plover_type=new, mode=None), why, kind)
+
+
+def _speaker_subject(tok: Token) -> roles.Role | None:
+    """The subject of the reporting verb above ``tok`` ('Britain said Libya must ...')."""
+    for anc in tok.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in status.SAY_VERBS | {"reiterate", "insist", "warn"}:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                return roles.Role(roles.phrase(subj), "speaker who says the recipient must act")
+    return None
 
 
 def _not_a_report(tok: Token) -> bool:
@@ -168,6 +230,13 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
             trigger_span = Span(trigger_span.start, offset + part.idx + len(part.text), trig.plover_type, METHOD,
                                 cand.why)
     actor_roles, recipient_roles = (roles.verb_roles(tok) if tok.pos_ == "VERB" else roles.noun_roles(tok))
+    if not recipient_roles and tok.pos_ == "VERB" and trig.plover_type in MATERIAL:
+        recipient_roles = roles.thing_object(tok)
+    if cand.intent == "must":  # "X said Libya must hand over ...": Libya is asked, X asks
+        speaker = _speaker_subject(tok)
+        recipient_roles, actor_roles = actor_roles, ([speaker] if speaker else [])
+    if not recipient_roles and tok.pos_ == "VERB":
+        recipient_roles = roles.place_object(tok)
     if trig.mode == "seize" and not recipient_roles:
         owner = roles.territory_owner(tok)
         if owner is not None:

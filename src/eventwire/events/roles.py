@@ -20,8 +20,10 @@ METHOD = "events.roles.v1"
 COLLECTIVE = frozenset("group number member dozen hundred thousand score band contingent crowd team".split())
 PATIENT_NOUNS = frozenset("arrest detention deportation execution abduction kidnapping assassination "
                           "release torture killing murder rape imprisonment".split())
-RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "into", "with", "to", "toward", "towards"})
-KEEP_LEFT = frozenset({"compound", "poss", "nmod", "case", "nummod", "amod", "quantmod", "punct"})
+RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "into", "with", "to", "toward", "towards", "from"})
+OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
+OBJECT_PREPS = frozenset({"by", "from", "of", "against", "to", "with", "on"})
+KEEP_LEFT = frozenset({"compound", "poss", "nmod", "case", "amod", "punct"})
 PRONOUNS = frozenset("he she they it we i you him her them us who which that this".split())
 
 
@@ -116,6 +118,8 @@ def verb_roles(verb: Token) -> tuple[list[Role], list[Role]]:
     elif subj is not None:
         actors += [Role(phrase(t), "subject") for t in with_conjuncts(_event_noun_agent(subj))]
     recipients += _objects(verb)
+    if not recipients:
+        recipients += complement_subject(verb)
     for sub in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}):
         if recipients:
             break
@@ -124,14 +128,24 @@ def verb_roles(verb: Token) -> tuple[list[Role], list[Role]]:
 
 
 def _objects(verb: Token, prefix: str = "") -> list[Role]:
-    """Recipient phrases of one verb: its actor-like object, or the owner of its object, or 'to/with X'."""
+    """Recipient phrases of one verb, first rule that finds one wins:
+    an actor-like object; the owner or named modifier of a thing object ("praised Haiti's
+    efforts", "rejected a US offer"); an actor after the object ("calls by Kofi Annan",
+    "the withdrawal of Serbian forces"); "to/with/against/on/from X" on the verb."""
     for c in verb.children:
-        if c.dep_ in {"dobj", "dative"}:
-            if is_actor_like(c):
-                return [Role(phrase(t), prefix + "direct object") for t in with_conjuncts(c)]
-            owner = next((g for g in c.children if g.dep_ == "poss" and is_actor_like(g)), None)
-            if owner is not None:  # "praised Haiti's efforts"
-                return [Role(phrase(owner), prefix + "owner of the direct object")]
+        if c.dep_ not in {"dobj", "dative"}:
+            continue
+        if is_actor_like(c) and not _own_thing(c):
+            return [Role(phrase(t), prefix + "direct object") for t in with_conjuncts(c)]
+        owner = next((g for g in c.children if g.dep_ in {"poss", "compound", "amod"} and _named_party(g)), None)
+        if owner is not None:
+            return [Role(phrase(owner) if owner.dep_ == "poss" else _modifier_phrase(owner),
+                         prefix + "owner of the direct object")]
+        for p in (g for g in c.children if g.dep_ == "prep" and g.lower_ in OBJECT_PREPS):
+            objs = [g for g in p.children if g.dep_ == "pobj" and is_actor_like(g)]
+            if objs:
+                return [Role(phrase(t), f"{prefix}'{p.lower_} X' after the direct object")
+                        for t in with_conjuncts(objs[0])]
     preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
     preps += [g for c in verb.children if c.dep_ == "dobj" for g in c.children
               if g.dep_ == "prep" and g.lower_ in {"to", "with"}]  # "offered its troops to X"
@@ -139,6 +153,64 @@ def _objects(verb: Token, prefix: str = "") -> list[Role]:
         objs = [g for g in c.children if g.dep_ == "pobj" and is_actor_like(g)]
         if objs:
             return [Role(phrase(t), f"{prefix}'{c.lower_} X'") for t in with_conjuncts(objs[0])]
+    return []
+
+
+def is_pronoun(tok: Token) -> bool:
+    """'he', 'them', 'its' -- but not 'US' (the country, upper case)."""
+    return tok.pos_ == "PRON" or (tok.lower_ in PRONOUNS and not (tok.text.isupper() and len(tok.text) > 1))
+
+
+def _own_thing(tok: Token) -> bool:
+    """'withdraw its troops': the actor's own forces are what it moves, not whom it acts on."""
+    return any(c.dep_ == "poss" and c.lower_ in OWN_POSSESSIVES for c in tok.children)
+
+
+def _named_party(tok: Token) -> bool:
+    """A modifier that names a party (a country, people, organisation or person), not a pronoun."""
+    if is_pronoun(tok):
+        return False
+    return tok.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} or (tok.dep_ == "poss" and is_actor_like(tok))
+
+
+def _modifier_phrase(tok: Token) -> tuple[Token, ...]:
+    """'a US offer' -> 'US'; 'Karen guerrilla stronghold' -> 'Karen guerrilla' (the modifier run)."""
+    run = [t for t in tok.head.lefts if t.dep_ in {"compound", "amod"} and t.i >= tok.i]
+    ids = sorted({t.i for r in run for t in r.subtree} | {t.i for t in tok.subtree})
+    toks = [tok.doc[i] for i in range(ids[0], ids[-1] + 1)]
+    while toks and (toks[0].dep_ in {"det", "punct"} or toks[0].like_num):
+        toks.pop(0)
+    return tuple(toks) or (tok,)
+
+
+def complement_subject(verb: Token) -> list[Role]:
+    """'demanded that the Turkish government provide ...': the one asked is the clause's subject."""
+    for c in verb.children:
+        if c.dep_ == "ccomp":
+            subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subj is not None and is_actor_like(subj) and not is_pronoun(subj):
+                return [Role(phrase(t), "subject of the demanded/accused clause") for t in with_conjuncts(subj)]
+    return []
+
+
+def thing_object(verb: Token) -> list[Role]:
+    """The direct object of a material act even when it is a thing ('demolished Palestinian homes')."""
+    for c in verb.children:
+        if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} and not is_pronoun(c):
+            return [Role(phrase(t), "object of the act") for t in with_conjuncts(c)]
+    return []
+
+
+def place_object(verb: Token) -> list[Role]:
+    """'demonstrated in Serbia', 'imposed a curfew in Algiers', 'withdraw troops from Lebanon':
+    the place acted on, when no party is named."""
+    near = [verb, *(d for d in verb.children if d.dep_ in {"dobj", "xcomp"})]
+    near += [g for d in near[1:] for p in d.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
+    for c in (c for n in near for c in n.children):
+        if c.dep_ in {"prep", "dative"} and c.lower_ in {"in", "on", "from", "to", "into", "inside"}:
+            objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE"}]
+            if objs:
+                return [Role(phrase(objs[0]), f"place '{c.lower_} X' the act targets")]
     return []
 
 

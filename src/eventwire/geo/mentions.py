@@ -185,7 +185,9 @@ def _strong_name(gaz: Gazetteer, surface: str, slot: bool = False) -> bool:
     min_pop = 10_000 if slot else 100_000
     for cand in gaz.lookup(surface):
         kind, how = cand.place.kind, cand.how
-        if kind in ("country", "continent") and how in ("name", "alt", "abbr", "demonym"):
+        if kind in ("country", "continent", "region") and how in ("name", "alt", "abbr", "demonym"):
+            return True
+        if how == "landmark":
             return True
         if kind == "admin1" and (how == "name" or (slot and how in ("alt", "capital"))):
             return True

@@ -1,40 +1,50 @@
-"""Toponym resolution (``geo.rank.v1``): each mention -> one gazetteer entry, with precision and why.
+"""Toponym resolution (``geo.rank.v2``): each mention -> one gazetteer entry, with precision and why.
 
 The score of a candidate adds up the evidence people use: the cue next to the name (region or
-city), the other places of the article (same country, same admin-1, "X, Y" containment),
-how the name reached the entry (own name, alternate, demonym, a region named after its
-capital) and population as a prior. Names the gazetteer lacks fall back to the district or
+city), the other places of the article (same country, same admin-1, places close by, "X, Y"
+containment both ways, the kind of the other members of a list), how the name reached the
+entry (own name, alternate, abbreviation, demonym, a region named after its capital) and
+population as a prior. All mentions are resolved together in a few rounds, each round reading
+the previous round's picks as context. Names the gazetteer lacks fall back to the district or
 region named beside them, with that precision; one unresolvable name never stops the others.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..model import Place, PlaceMention
 from .gazetteer import Candidate, Gazetteer
 from .mentions import RawMention
 
-METHOD = "geo.rank.v1"
+METHOD = "geo.rank.v2"
 FALLBACK_METHOD = "geo.fallback.v1"
 PRECISION = {"city": "exact", "admin2": "district", "admin1": "admin1", "country": "country",
              "continent": "continent"}
-_KIND_PRIOR = {"country": 5.0, "continent": 4.5, "admin1": 0.5, "admin2": -1.0, "city": 0.0}
-_HOW_PRIOR = {"name": 0.0, "alt": -0.4, "abbr": -0.2, "demonym": 0.0, "capital": -1.5}
+_KIND_PRIOR = {"country": 5.0, "continent": 4.5, "region": 5.0, "admin1": 0.5, "admin2": -1.0, "city": 0.0}
+_HOW_PRIOR = {"name": 0.0, "alt": -0.4, "abbr": -0.2, "demonym": 0.0, "landmark": 0.5, "capital": -1.5}
 _FCODE_PRIOR = {"PPLC": 1.5, "PPLA": 0.5}
 _ADMIN_POP_SHARE = 1 / 3  # an admin unit's summed city population overstates how often it is meant
+_BROAD = ("country", "continent", "region")
+_LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+|\s*/\s*)$")
+_IN_GAP = re.compile(r"^(?:,\s*|\s+in\s+|,\s+in\s+|\s*\(\s*)$")
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 
 
 @dataclass(frozen=True, slots=True)
 class Context:
-    """What the rest of the article says about where we are."""
+    """What the rest of the article says about where this mention is."""
 
     countries: Counter[str]
     admin1: Counter[int]
     hint_country: str | None = None  # outlet / dateline country
+    near: dict[tuple[int, int], float] = field(default_factory=dict)  # 1-degree cell -> support from others
+    list_kind: str = ""  # the kind the other members of an "A, B and C" list resolve to
+    inner: Place | None = None  # the place written just before it ("Atlanta, Georgia")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +54,16 @@ class Scored:
     why: tuple[str, ...]
 
 
+def precision_of(place: Place) -> str:
+    """The level a place stands for; a named region inside one country (Darfur) counts as admin-1
+    precision, one spanning countries (Middle East, Sahel, a sea) as continent precision."""
+    if place.kind == "region":
+        return "admin1" if place.country else "continent"
+    return PRECISION.get(place.kind, "exact")
+
+
 def _pop_prior(place: Place) -> float:
-    if place.kind in ("country", "continent"):
+    if place.kind in _BROAD:
         return 0.2 * math.log10(max(place.population, 1))  # only breaks ties between countries
     pop = place.population
     if place.kind in ("admin1", "admin2"):
@@ -53,49 +71,103 @@ def _pop_prior(place: Place) -> float:
     return math.log10(max(pop, 1))
 
 
-def score_candidate(cand: Candidate, m: RawMention, ctx: Context, container: Place | None,
-                    country_owner: bool = False) -> Scored:
+def _cell(lat: float, lon: float) -> tuple[int, int]:
+    return math.floor(lat), math.floor(lon)
+
+
+def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None) -> tuple[float, list[str]]:
+    """What the name alone says: kind, how it reached the entry, population, capital."""
     p = cand.place
     why: list[str] = []
     kind_prior = _KIND_PRIOR.get(p.kind, 0.0)
-    if p.kind in ("country", "continent") and cand.how == "alt":
+    acronym = bool(_ACRONYM.match(m.text))
+    if p.kind in _BROAD and cand.how == "alt" and not acronym:
         kind_prior -= 2.0
     s = kind_prior + _HOW_PRIOR.get(cand.how, 0.0) + _pop_prior(p) + _FCODE_PRIOR.get(p.feature_code, 0.0)
-    if country_owner and p.kind not in ("country", "continent"):
-        s -= 3.0  # "Mexico" is the country's own name before it is an alias of Mexico City
+    if acronym and p.kind == "city" and not p.name.isupper():
+        s -= 4.0  # "UK", "DRC" are abbreviations before they are a village called "Uk"
+    if owner is not None and p.kind not in _BROAD:
+        # "Mexico" is the country's own name before it is Mexico City or the State of Mexico; a
+        # state abroad that carries the name itself ("Georgia", USA) is left to the context
+        s -= 1.0 if cand.how == "name" and p.country not in owner else 3.0
     if cand.how == "capital":
         why.append("region named after its capital")
     if cand.how == "demonym":
         why.append(f"demonym of {p.name}")
+    if cand.how == "landmark":
+        why.append(f"landmark in {p.name}")
+    return s, why
+
+
+def _cue_score(p: Place, m: RawMention) -> tuple[float, str]:
     if m.cue_kind == "admin1":
-        s += {"admin1": 6.0, "admin2": 2.0}.get(p.kind, -3.0)
-        why.append(f"admin-1 cue {m.cue!r}")
-    elif m.cue_kind == "district":
-        s += {"admin2": 6.0, "admin1": 1.0}.get(p.kind, -3.0)
-        why.append(f"district cue {m.cue!r}")
-    elif m.cue_kind == "city":
-        s += 4.0 if p.kind == "city" else -4.0
-        why.append(f"city cue {m.cue!r}")
-    if p.kind not in ("country", "continent") and p.country and ctx.countries.get(p.country, 0) > 0:
-        s += 1.5 * min(1.0, ctx.countries[p.country] / 2)
+        return {"admin1": 6.0, "admin2": 2.0, "region": 2.0}.get(p.kind, -3.0), f"admin-1 cue {m.cue!r}"
+    if m.cue_kind == "district":
+        return {"admin2": 6.0, "admin1": 1.0}.get(p.kind, -3.0), f"district cue {m.cue!r}"
+    if m.cue_kind == "city":
+        return (4.0 if p.kind == "city" else -4.0), f"city cue {m.cue!r}"
+    return 0.0, ""
+
+
+def _context_score(p: Place, m: RawMention, ctx: Context) -> tuple[float, list[str]]:
+    """What the other places of the article say about this candidate."""
+    s = 0.0
+    why: list[str] = []
+    same_country = ctx.countries.get(p.country or "", 0)
+    if p.kind not in _BROAD and same_country > 0:
+        s += 1.5 * min(1.0, same_country / 2)
         why.append(f"article names other places in {p.country}")
-    elif p.kind == "country" and p.country and ctx.countries.get(p.country, 0) > 0:
-        s += 0.5
+    elif p.kind == "country" and same_country > 0:
+        s += 0.5 + 0.5 * min(1.0, same_country / 3)
+        why.append("article names places inside it")
     if p.admin1_id and ctx.admin1.get(p.admin1_id, 0) > 0:
-        s += 1.0 * min(1.0, ctx.admin1[p.admin1_id])
+        s += 1.0
         why.append(f"shares region {p.admin1} with other mentions")
+    if p.kind == "admin1" and ctx.admin1.get(p.geonameid, 0) > 0:
+        s += 1.0 + 0.5 * min(1.0, ctx.admin1[p.geonameid] / 2)
+        why.append("article names places inside it")
+    if p.kind in ("city", "admin2") and p.lat is not None and p.lon is not None and ctx.near:
+        support = ctx.near.get(_cell(p.lat, p.lon), 0.0)
+        if support > 0:
+            s += min(2.0, support)
+            why.append("close to other places of the article")
+    if ctx.list_kind and (p.kind == ctx.list_kind or {p.kind, ctx.list_kind} <= {"admin1", "admin2"}):
+        s += 2.0
+        why.append(f"listed beside other {ctx.list_kind} names")
     if ctx.hint_country and p.country == ctx.hint_country:
         s += 0.5
         why.append("outlet/dateline country")
-    if container is not None and p.kind not in ("country", "continent") and _inside(p, container):
+    if ctx.inner is not None and p.kind in ("country", "admin1", "admin2") and _inside(ctx.inner, p):
+        s += 3.0
+        why.append(f"contains {ctx.inner.name}, written just before it")
+    return s, why
+
+
+def score_candidate(cand: Candidate, m: RawMention, ctx: Context, container: Place | None,
+                    owner: frozenset[str] | None = None) -> Scored:
+    """``owner``: the countries (or continents) that carry the name itself, if any."""
+    p = cand.place
+    s, why = _prior(cand, m, owner)
+    cue, cue_why = _cue_score(p, m)
+    if cue_why:
+        s += cue
+        why.append(cue_why)
+    if not (owner and p.kind not in _BROAD and cand.how != "name"):
+        # the article's other places never make "Mexico" mean Mexico City
+        extra, extra_why = _context_score(p, m, ctx)
+        s += extra
+        why.extend(extra_why)
+    if container is not None and p.kind not in _BROAD and _inside(p, container):
         s += 3.0
         why.append(f"written as '{m.text}, {container.name}'")
     return Scored(cand, s, tuple(why))
 
 
 def _inside(p: Place, container: Place) -> bool:
+    if p.geonameid == container.geonameid:
+        return False
     if container.kind == "country":
-        return p.country == container.country and p.kind != "country"
+        return p.country == container.country and p.kind not in _BROAD
     if container.kind == "admin1":
         return p.admin1_id == container.geonameid
     if container.kind == "admin2":
@@ -120,6 +192,37 @@ def _context(picks: Sequence[Scored | None], skip: int, keys: Sequence[str]) -> 
     return countries, admin1
 
 
+def _cells_by_key(cands: Sequence[Sequence[Candidate]], keys: Sequence[str]) -> dict[str, dict[tuple[int, int], float]]:
+    """For each distinct name: the cells (and their 8 neighbours) its local candidates lie in.
+
+    A name with few candidates is strong evidence of where the article is; a name with many
+    (Springfield) is weak, so each name's support is spread over its candidates."""
+    out: dict[str, dict[tuple[int, int], float]] = {}
+    for key, group in zip(keys, cands, strict=True):
+        if key in out:
+            continue
+        local = [c.place for c in group if c.kind in ("city", "admin2") and c.place.lat is not None]
+        weight = 1.0 if len(local) <= 2 else (0.6 if len(local) <= 5 else 0.3)
+        cells: dict[tuple[int, int], float] = {}
+        for p in local:
+            la, lo = _cell(p.lat, p.lon)  # type: ignore[arg-type]
+            for dla in (-1, 0, 1):
+                for dlo in (-1, 0, 1):
+                    cells[(la + dla, lo + dlo)] = weight
+        out[key] = cells
+    return out
+
+
+def _near_support(cells: dict[str, dict[tuple[int, int], float]], own: str) -> dict[tuple[int, int], float]:
+    support: dict[tuple[int, int], float] = {}
+    for key, group in cells.items():
+        if key == own:
+            continue
+        for cell, w in group.items():
+            support[cell] = support.get(cell, 0.0) + w
+    return support
+
+
 def _anchor(cands: Sequence[Candidate]) -> Scored | None:
     """A first guess used only as context: unambiguous names, countries, demonyms."""
     if not cands:
@@ -131,21 +234,55 @@ def _anchor(cands: Sequence[Candidate]) -> Scored | None:
     return None
 
 
+def _lists(text: str, mentions: Sequence[RawMention]) -> list[list[int]]:
+    """Runs of mentions written as a list ("Texas, Utah, Virginia and Wyoming"), three or more long."""
+    runs: list[list[int]] = []
+    run = [0] if mentions else []
+    for i in range(1, len(mentions)):
+        if _LIST_GAP.match(text[mentions[i - 1].end:mentions[i].start]):
+            run.append(i)
+        else:
+            runs.append(run)
+            run = [i]
+    if run:
+        runs.append(run)
+    return [r for r in runs if len(r) >= 3]
+
+
+def _list_kinds(runs: Sequence[Sequence[int]], picks: Sequence[Scored | None]) -> dict[int, str]:
+    """Each list member -> the kind most of the other members resolved to (when they agree)."""
+    out: dict[int, str] = {}
+    for run in runs:
+        for i in run:
+            kinds = Counter(picks[j].cand.place.kind for j in run if j != i and picks[j] is not None)  # type: ignore[union-attr]
+            if kinds:
+                kind, n = kinds.most_common(1)[0]
+                if n >= 2 and n >= 0.6 * sum(kinds.values()):
+                    out[i] = kind
+    return out
+
+
 def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_country: str | None = None,
-            rounds: int = 2) -> list[PlaceMention]:
+            rounds: int = 3) -> list[PlaceMention]:
     """Resolve every mention of one article together (their context is each other)."""
     cands = [gaz.lookup(m.text) for m in mentions]
     keys = [m.text.casefold() for m in mentions]
+    cells = _cells_by_key(cands, keys)
+    near = {key: _near_support(cells, key) for key in cells}
+    runs = _lists(text, mentions)
+    owners = [frozenset(str(c.place.country) for c in group
+                        if c.kind in _BROAD and c.how in ("name", "demonym", "abbr")) or None
+              for group in cands]
     picks: list[Scored | None] = [_anchor(c) for c in cands]
     ranked: list[list[Scored]] = [[] for _ in mentions]
     for _ in range(rounds):
-        containers = _containers(text, mentions, picks)
+        containers, inners = _containers(text, mentions, picks)
+        list_kind = _list_kinds(runs, picks)
         new: list[Scored | None] = []
         for i, m in enumerate(mentions):
             countries, admin1 = _context(picks, i, keys)
-            ctx = Context(countries, admin1, hint_country)
-            owner = any(c.kind in ("country", "continent") and c.how in ("name", "demonym", "abbr") for c in cands[i])
-            ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owner) for c in cands[i]),
+            ctx = Context(countries, admin1, hint_country, near[keys[i]], list_kind.get(i, ""), inners.get(i))
+            ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owners[i]) for c in cands[i]),
                                key=lambda sc: -sc.score)
             new.append(ranked[i][0] if ranked[i] else None)
         picks = new
@@ -153,17 +290,24 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
     return _fallbacks(text, out)
 
 
-def _containers(text: str, mentions: Sequence[RawMention], picks: Sequence[Scored | None]) -> dict[int, Place]:
-    """'Pandi, Bulacan' / 'Kharkiv in Ukraine': the second name contains the first."""
-    out: dict[int, Place] = {}
+def _containers(text: str, mentions: Sequence[RawMention], picks: Sequence[Scored | None]
+                ) -> tuple[dict[int, Place], dict[int, Place]]:
+    """'Pandi, Bulacan' / 'Kharkiv in Ukraine': the second name contains the first.
+
+    Returns both directions: first -> the container picked for the second, and second -> the
+    place picked for the first (so "Atlanta, Georgia" makes Georgia the state that holds Atlanta)."""
+    outer: dict[int, Place] = {}
+    inner: dict[int, Place] = {}
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        gap = text[a.end:b.start]
-        if gap.strip() in (",", "in", ", in") or gap in (", ", " in "):
-            pick = picks[i + 1]
-            if pick is not None and pick.cand.place.kind in ("country", "admin1", "admin2"):
-                out[i] = pick.cand.place
-    return out
+        if not _IN_GAP.match(text[a.end:b.start]):
+            continue
+        pick_b, pick_a = picks[i + 1], picks[i]
+        if pick_b is not None and pick_b.cand.place.kind in ("country", "admin1", "admin2"):
+            outer[i] = pick_b.cand.place
+        if pick_a is not None and pick_a.cand.place.kind in ("city", "admin2"):
+            inner[i + 1] = pick_a.cand.place
+    return outer, inner
 
 
 def _mention(m: RawMention, ranked: Sequence[Scored]) -> PlaceMention:
@@ -179,8 +323,7 @@ def _mention(m: RawMention, ranked: Sequence[Scored]) -> PlaceMention:
     alt = f"; runner-up {ranked[1].cand.place.name} ({ranked[1].cand.place.kind}, {ranked[1].cand.place.country})" \
         if len(ranked) > 1 else "; only candidate"
     reason = f"{p.name} ({p.kind}{', ' + where if where else ''}): {why}{alt}"
-    return PlaceMention(m.start, m.end, m.text, m.label, p, PRECISION.get(p.kind, "exact"), conf, m.cue,
-                        METHOD, reason)
+    return PlaceMention(m.start, m.end, m.text, m.label, p, precision_of(p), conf, m.cue, METHOD, reason)
 
 
 def _fallbacks(text: str, resolved: list[PlaceMention]) -> list[PlaceMention]:
@@ -192,7 +335,7 @@ def _fallbacks(text: str, resolved: list[PlaceMention]) -> list[PlaceMention]:
         host = _nearby_admin(text, resolved, pm)
         if host is None:
             continue
-        level = PRECISION[host.place.kind]  # type: ignore[union-attr]
+        level = precision_of(host.place)  # type: ignore[arg-type]
         out[i] = PlaceMention(pm.start, pm.end, pm.text, pm.label, host.place, level, round(0.5 * host.confidence, 3),
                               pm.cue, FALLBACK_METHOD,
                               f"'{pm.text}' is not in the gazetteer; fell back to {host.place.name} "  # type: ignore[union-attr]

@@ -230,6 +230,12 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
             trigger_span = Span(trigger_span.start, offset + part.idx + len(part.text), trig.plover_type, METHOD,
                                 cand.why)
     actor_roles, recipient_roles = (roles.verb_roles(tok) if tok.pos_ == "VERB" else roles.noun_roles(tok))
+    if trig.mode == "seize" and not recipient_roles:
+        owner = roles.territory_owner(tok)
+        if owner is not None:
+            recipient_roles = [roles.Role(roles.phrase(owner), "country the seized places are in")]
+    if not recipient_roles and len(actor_roles) > 1 and trig.plover_type in RECIPROCAL:
+        recipient_roles = [roles.Role(r.tokens, "reciprocal: joint subject of a mutual act") for r in actor_roles]
     if not recipient_roles and tok.pos_ == "VERB" and trig.plover_type in MATERIAL:
         recipient_roles = roles.thing_object(tok)
     if cand.intent == "must":  # "X said Libya must hand over ...": Libya is asked, X asks
@@ -237,12 +243,6 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
         recipient_roles, actor_roles = actor_roles, ([speaker] if speaker else [])
     if not recipient_roles and tok.pos_ == "VERB":
         recipient_roles = roles.place_object(tok)
-    if trig.mode == "seize" and not recipient_roles:
-        owner = roles.territory_owner(tok)
-        if owner is not None:
-            recipient_roles = [roles.Role(roles.phrase(owner), "country the seized places are in")]
-    if not recipient_roles and len(actor_roles) > 1 and trig.plover_type in RECIPROCAL:
-        recipient_roles = [roles.Role(r.tokens, "reciprocal: joint subject of a mutual act") for r in actor_roles]
     actor_refs = tuple(_actor_ref(article, r, "actor", offset, named) for r in actor_roles)
     recipient_refs = tuple(_actor_ref(article, r, "recipient", offset, named) for r in recipient_roles)
     event_places = _places(article, sent, offset, tok, nxt)

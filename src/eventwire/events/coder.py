@@ -270,6 +270,14 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
 def _actor_ref(article: Article, role: roles.Role, kind: str, offset: int, named: frozenset[str]) -> ActorRef:
     toks = role.tokens
     start, end = offset + role.start_char, offset + role.end_char
+    if len(toks) == 1 and roles.is_pronoun(toks[0]):
+        linked = _antecedent(article, toks[0], start, end, offset)
+        if linked is not None:
+            (a_start, a_end), why = linked
+            text = article.text[a_start:a_end]
+            res = actor_dict.resolve(text, tuple(text.split()), named=named)
+            return ActorRef(a_start, a_end, text, kind, res.canonical, res.sector, res.country, res.aligned,
+                            actor_dict.METHOD, f"{role.rule}; {why}; {res.reason}")
     text = article.text[start:end]
     res = actor_dict.resolve(text, tuple(t.lemma_ for t in toks), named=named)
     if res.canonical is None:  # a description may say more than its trimmed head ("defectors from X")
@@ -281,6 +289,34 @@ def _actor_ref(article: Article, role: roles.Role, kind: str, offset: int, named
             res = wide
     return ActorRef(start, end, text, kind, res.canonical, res.sector, res.country, res.aligned,
                     actor_dict.METHOD, f"{role.rule}; {res.reason}")
+
+
+def _antecedent(article: Article, pron: Token, start: int, end: int,
+                offset: int) -> tuple[tuple[int, int], str] | None:
+    """Who 'he'/'it'/'they' is: the attribution stage's resolved speaker for this pronoun (same
+    span, or the same pronoun as a quote's speaker in this sentence), else the named subject of
+    the reporting verb the pronoun's clause depends on ('Syria says it is willing ...')."""
+    sent = pron.sent
+    s_lo, s_hi = offset + sent.start_char, offset + sent.end_char
+    for q in article.quotes:
+        if q.speaker is None or q.resolved is None:
+            continue
+        same = (q.speaker.start, q.speaker.end) == (start, end)
+        near = s_lo <= q.speaker.start < s_hi and article.text[q.speaker.start:q.speaker.end].lower() == pron.lower_
+        if same or near:
+            return (q.resolved.start, q.resolved.end), (
+                f"pronoun {pron.text!r} resolved by the attribution stage ({q.resolved.method})")
+    if pron.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    for anc in pron.head.ancestors:
+        if anc.pos_ == "VERB" and anc.lemma_.lower() in status.SAY_VERBS:
+            subj = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            if subj is not None and not roles.is_pronoun(subj) and roles.is_actor_like(subj):
+                ph = roles.phrase(subj)
+                return (offset + ph[0].idx, offset + ph[-1].idx + len(ph[-1].text)), (
+                    f"pronoun {pron.text!r} is the subject of what {subj.text!r} says")
+            break
+    return None
 
 
 def _clause_tokens(tok: Token) -> list[Token]:

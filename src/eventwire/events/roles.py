@@ -98,7 +98,7 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
                 return c, True
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head, False
-        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp"} and node.head is not node:
+        if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"} and node.head is not node:
             node = node.head
             continue
         break
@@ -267,8 +267,10 @@ def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
                 recipients.append(Role(phrase(objs[0]), "'of X' after a patient noun"))
             elif c.lower_ in RECIPIENT_PREPS and is_actor_like(objs[0]):
                 recipients.append(Role(phrase(objs[0]), f"'{c.lower_} X'"))
-    if not actors and noun.dep_ in {"dobj", "attr"} and noun.head.pos_ in {"VERB", "AUX"}:
-        subj, passive = _subject(noun.head)  # "X launched an attack"
+    verb = noun.head if noun.dep_ in {"dobj", "attr"} else noun.head.head if noun.dep_ == "pobj" else None
+    if verb is not None and verb.pos_ in {"VERB", "AUX"} and (
+            not actors or all(len(a.tokens) == 1 and is_pronoun(a.tokens[0]) for a in actors)):
+        subj, passive = _subject(verb)  # "X launched an attack", "held their first meeting", "on a visit"
         if subj is not None and not passive:
-            actors.append(Role(phrase(subj), "subject of the light verb"))
+            actors = [Role(phrase(subj), "subject of the light verb")]
     return actors, recipients

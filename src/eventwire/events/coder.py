@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from ..nlp.base import BaseLayer
 
 METHOD = "events.coder.v1"
-TIME_PREPS = frozenset({"after", "before", "since", "during", "until", "following", "amid", "despite", "ahead"})
+TIME_PREPS = frozenset({"after", "before", "since", "until", "following", "despite", "ahead"})
 DEMONSTRATIVES = frozenset({"this", "that", "these", "those", "such"})
 ANAPHORIC_DETS = frozenset({"their", "its", "his", "her", "our"})
 TOPIC_PREPS = frozenset({"to", "against", "about", "over", "on", "for", "with"})
@@ -91,6 +91,7 @@ def candidates(sent: SpacySpan, offset: int) -> list[Candidate]:
         if trig.plover_type == "ASSAULT" and _caused_by_hazard(tok, sent):
             continue
         found.append(Candidate(tok, trig, f"trigger {trig.describe()}"))
+    found += _demands(sent, found, quoted)
     ids = {c.token.i for c in found}
     outer = [c for c in found if not any(a.i in ids for a in c.token.ancestors)]
     return [_as_intent(_with_instrument(_with_inner_mode(c, found), sent)) for c in outer]
@@ -106,6 +107,27 @@ def _with_inner_mode(cand: Candidate, found: list[Candidate]) -> Candidate:
         return cand
     trig = replace(cand.trigger, mode=inner.trigger.mode)
     return Candidate(cand.token, trig, f"{cand.why}; mode {inner.trigger.mode!r} from {inner.token.text!r} below it")
+
+
+DEMAND_TRIGGER = Trigger("must", None, "V", None, "REQUEST", None, 0.6)
+
+
+def _demands(sent: SpacySpan, found: list[Candidate], quoted: list[tuple[int, int]]) -> list[Candidate]:
+    """'X declared that China must drop barriers': a demand even when the act has no trigger word."""
+    have = {c.token.i for c in found}
+    out = []
+    for tok in sent:
+        if tok.i in have or tok.pos_ != "VERB" or tok.dep_ != "ccomp":
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in tok.children):
+            continue
+        if tok.head.lemma_.lower() not in status.SAY_VERBS | {"conclude", "reiterate", "warn", "stress"}:
+            continue
+        if any(s <= tok.idx - sent.start_char < e for s, e in quoted):
+            continue
+        out.append(Candidate(tok, DEMAND_TRIGGER, f"'must {tok.text}' in what {tok.head.text!r} reports: a demand",
+                             "must"))
+    return out
 
 
 def _intent_cue(tok: Token) -> tuple[str, Token] | None:
@@ -132,7 +154,7 @@ def _as_intent(cand: Candidate) -> Candidate:
     AGREE, 'X will impose a blockade' THREATEN, 'Y must withdraw' REQUEST, 'X will not accept'
     REJECT. The original act is kept in the reason; the status stage marks it hypothetical."""
     trig = cand.trigger
-    if trig.plover_type in VERBAL:
+    if trig.plover_type in {"REQUEST", "ACCUSE", "REJECT", "THREATEN"}:
         return cand
     found = _intent_cue(cand.token)
     if found is None:
@@ -144,10 +166,12 @@ def _as_intent(cand: Candidate) -> Candidate:
         new = "REQUEST"
     elif kind == "negated-future":
         new = "REJECT" if trig.plover_type in COOPERATIVE else "AGREE"
-    elif trig.plover_type in COOPERATIVE and not conditional:
+    elif trig.plover_type in COOPERATIVE and not (conditional and trig.plover_type == "RETREAT"):
         new = "AGREE"
     else:
         new = "THREATEN"
+    if new == trig.plover_type:
+        return Candidate(cand.token, trig, cand.why, kind)
     why = f"{cand.why}; announced with {cue.text!r} ({kind}): {new}, not the act itself"
     return Candidate(cand.token, replace(trig, plover_type=new, mode=None), why, kind)
 

@@ -29,6 +29,9 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
                          "ied shell artillery munition cache firearm gun rifle pistol revolver bullet cartridge "
                          "round grenade launcher mortar rpg kalashnikov ak-47 stockpile arsenal projectile "
                          "detonator missile dynamite tnt".split()),
+    "envoy": frozenset("diplomat ambassador envoy attache consul embassy".split()),
+    "sanctions": frozenset("sanction embargo tariff penalty".split()),
+    "demands": frozenset("demand call condition request proposal plan".split()),
     "self": frozenset("himself herself themselves itself".split()),
     "talks": frozenset("talk negotiation meeting relation tie contact dialogue".split()),
     "aid": frozenset("aid assistance food supply loan grant medicine help relief money fund support "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -108,7 +109,9 @@ def parse_published(value: str | datetime | None) -> datetime | None:
     from dateutil import parser
 
     try:
-        return _local_wall_time(parser.parse(value.strip()))
+        with warnings.catch_warnings():  # "PST"-style zones: the wall time is what we keep anyway
+            warnings.simplefilter("ignore", parser.UnknownTimezoneWarning)
+            return _local_wall_time(parser.parse(value.strip()))
     except (ValueError, OverflowError, TypeError):
         return None
 

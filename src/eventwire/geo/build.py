@@ -361,8 +361,8 @@ def _regions(countries: dict[int, _Place], wanted: set[str] | None) -> list[_Pla
         first = names.split(",")[0].strip()
         place = _Place(int(gid_s), first, "region", fcode, cc, country.cc3 if country else None,
                        lat=float(lat), lon=float(lon), coord="eventwire-regions")
-        for i, alias in enumerate(names.split(",")):
-            place.add_name(alias.strip(), "name" if i == 0 else "alt")
+        for alias in names.split(","):
+            place.add_name(alias.strip(), "name")  # a curated table: every form listed is a name in use
         out.append(place)
     return out
 

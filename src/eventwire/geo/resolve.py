@@ -23,6 +23,7 @@ from .mentions import RawMention
 
 METHOD = "geo.rank.v2"
 FALLBACK_METHOD = "geo.fallback.v1"
+PART_METHOD = "geo.partof.v1"
 PRECISION = {"city": "exact", "admin2": "district", "admin1": "admin1", "country": "country",
              "continent": "continent"}
 _KIND_PRIOR = {"country": 5.0, "continent": 4.5, "region": 5.0, "admin1": 0.5, "admin2": -1.0, "city": 0.0}
@@ -33,6 +34,17 @@ _BROAD = ("country", "continent", "region")
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+|\s*/\s*)$")
 _IN_GAP = re.compile(r"^(?:,\s*|\s+in\s+|,\s+in\s+|\s*\(\s*)$")
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
+# "North London", "Greater Mumbai": a part of a place; "Salinas Valley", "Da Nang International
+# Airport", "Lake Erie": a feature named after a place, which lies at or near it.
+_PART_BEFORE = re.compile(r"^(?:north|south|east|west|northern|southern|eastern|western|central|upper|lower|"
+                          r"greater|inner|outer|downtown|metro|metropolitan|north-?east|north-?west|"
+                          r"south-?east|south-?west|mid|old|new)\s+(?=\S)", re.IGNORECASE)
+_FEATURE_BEFORE = re.compile(r"^(?:lake|mount|mt\.?|gulf of|bay of|port of|university of|city of)\s+(?=\S)",
+                             re.IGNORECASE)
+_FEATURE_AFTER = re.compile(r"\s+(?:valley|island|islands|bay|delta|canal|river|lake|(?:international\s+)?airport|"
+                            r"university|hospital|museum|(?:art\s+)?gallery|stadium|square|park|harbou?r|port|"
+                            r"peninsula|mountains?|desert|basin|area|plateau|plains|region|county|district)$",
+                            re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,7 +133,7 @@ def _context_score(p: Place, m: RawMention, ctx: Context) -> tuple[float, list[s
         s += 0.5 + 0.5 * min(1.0, same_country / 3)
         why.append("article names places inside it")
     if p.admin1_id and ctx.admin1.get(p.admin1_id, 0) > 0:
-        s += 1.0
+        s += min(2.5, float(ctx.admin1[p.admin1_id]))
         why.append(f"shares region {p.admin1} with other mentions")
     if p.kind == "admin1" and ctx.admin1.get(p.geonameid, 0) > 0:
         s += 1.0 + 0.5 * min(1.0, ctx.admin1[p.geonameid] / 2)
@@ -266,6 +278,12 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
             rounds: int = 3) -> list[PlaceMention]:
     """Resolve every mention of one article together (their context is each other)."""
     cands = [gaz.lookup(m.text) for m in mentions]
+    parts: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        if not cands[i]:
+            found = _part_of(m.text, gaz)
+            if found:
+                parts[i], cands[i] = found
     keys = [m.text.casefold() for m in mentions]
     cells = _cells_by_key(cands, keys)
     near = {key: _near_support(cells, key) for key in cells}
@@ -285,9 +303,53 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
             ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owners[i]) for c in cands[i]),
                                key=lambda sc: -sc.score)
             new.append(ranked[i][0] if ranked[i] else None)
-        picks = new
-    out = [_mention(m, ranked[i]) for i, m in enumerate(mentions)]
+        picks = _one_sense(mentions, keys, ranked, new)
+    out = [_mention(m, ranked[i], parts.get(i)) for i, m in enumerate(mentions)]
     return _fallbacks(text, out)
+
+
+def _one_sense(mentions: Sequence[RawMention], keys: Sequence[str], ranked: list[list[Scored]],
+               picks: list[Scored | None]) -> list[Scored | None]:
+    """One name, one place per article: repeats of a name (with the same cue) take the place the
+    evidence of all of them favours ("Paris, Missouri ... Paris")."""
+    groups: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(mentions):
+        if ranked[i]:
+            groups.setdefault((keys[i], m.cue_kind), []).append(i)
+    out = list(picks)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        totals: Counter[int] = Counter()
+        for i in members:
+            for sc in ranked[i]:
+                totals[sc.cand.place.geonameid] += sc.score
+        best = max(totals, key=lambda gid: totals[gid])
+        for i in members:
+            ranked[i].sort(key=lambda sc: (sc.cand.place.geonameid != best, -sc.score))
+            out[i] = ranked[i][0]
+    return out
+
+
+def _part_of(surface: str, gaz: Gazetteer) -> tuple[str, tuple[Candidate, ...]] | None:
+    """A name the gazetteer lacks that is a part of, or a feature named after, a known place."""
+    tries = []
+    for pattern in (_PART_BEFORE, _FEATURE_BEFORE):
+        rest = pattern.sub("", surface, count=1)
+        if rest != surface:
+            tries.append(rest)
+    rest = _FEATURE_AFTER.sub("", surface)
+    if rest != surface:
+        tries.append(rest)
+    if "-" in surface.split()[0] and " " in surface:
+        tries.append(surface.split("-", 1)[0])
+    for name in tries:
+        if len(name) < 3 or not name[:1].isupper():
+            continue
+        found = tuple(c for c in gaz.lookup(name) if c.how != "demonym")
+        if found:
+            return name, found
+    return None
 
 
 def _containers(text: str, mentions: Sequence[RawMention], picks: Sequence[Scored | None]
@@ -310,7 +372,7 @@ def _containers(text: str, mentions: Sequence[RawMention], picks: Sequence[Score
     return outer, inner
 
 
-def _mention(m: RawMention, ranked: Sequence[Scored]) -> PlaceMention:
+def _mention(m: RawMention, ranked: Sequence[Scored], part: str | None = None) -> PlaceMention:
     if not ranked:
         return PlaceMention(m.start, m.end, m.text, m.label, None, "none", 0.0, m.cue, METHOD,
                             f"'{m.text}' is not in the gazetteer")
@@ -323,6 +385,12 @@ def _mention(m: RawMention, ranked: Sequence[Scored]) -> PlaceMention:
     alt = f"; runner-up {ranked[1].cand.place.name} ({ranked[1].cand.place.kind}, {ranked[1].cand.place.country})" \
         if len(ranked) > 1 else "; only candidate"
     reason = f"{p.name} ({p.kind}{', ' + where if where else ''}): {why}{alt}"
+    if part is not None:
+        # a part of a city or a feature beside it is the area around the city, not its point
+        level = "district" if p.kind == "city" else precision_of(p)
+        return PlaceMention(m.start, m.end, m.text, m.label, p, level, round(0.6 * conf, 3), m.cue, PART_METHOD,
+                            f"'{m.text}' is not in the gazetteer; it names a part of, or a feature at, "
+                            f"'{part}', at {level} precision -> {reason}")
     return PlaceMention(m.start, m.end, m.text, m.label, p, precision_of(p), conf, m.cue, METHOD, reason)
 
 

@@ -94,7 +94,19 @@ def candidates(sent: SpacySpan, offset: int) -> list[Candidate]:
     found += _demands(sent, found, quoted)
     ids = {c.token.i for c in found}
     outer = [c for c in found if not any(a.i in ids for a in c.token.ancestors)]
-    return [_as_intent(_with_instrument(_with_inner_mode(c, found), sent)) for c in outer]
+    return [_threat_of(_as_intent(_with_instrument(_with_inner_mode(c, found), sent)), found) for c in outer]
+
+
+def _threat_of(cand: Candidate, found: list[Candidate]) -> Candidate:
+    """'threatened to institute a curfew': THREATEN takes its mode from the act threatened below it."""
+    if cand.trigger.plover_type != "THREATEN" or cand.trigger.mode:
+        return cand
+    inner = next((c for c in found if c is not cand and cand.token in c.token.ancestors), None)
+    if inner is None:
+        return cand
+    mode = threat_mode(inner.trigger.plover_type, inner.trigger.mode)
+    return Candidate(cand.token, replace(cand.trigger, mode=mode),
+                     f"{cand.why}; threat mode {mode!r} from {inner.token.text!r}", cand.intent)
 
 
 def _with_inner_mode(cand: Candidate, found: list[Candidate]) -> Candidate:
@@ -173,7 +185,21 @@ def _as_intent(cand: Candidate) -> Candidate:
     if new == trig.plover_type:
         return Candidate(cand.token, trig, cand.why, kind)
     why = f"{cand.why}; announced with {cue.text!r} ({kind}): {new}, not the act itself"
-    return Candidate(cand.token, replace(trig, plover_type=new, mode=None), why, kind)
+    mode = threat_mode(trig.plover_type, trig.mode) if new == "THREATEN" else None
+    return Candidate(cand.token, replace(trig, plover_type=new, mode=mode), why, kind)
+
+
+def threat_mode(ptype: str, mode: str | None) -> str:
+    """PLOVER THREATEN mode from the act threatened: violence, curfew, martial law, restrictions..."""
+    if ptype == "ASSAULT":
+        return "violence"
+    if ptype == "COERCE" and mode in {"curfew", "martial-law"}:
+        return mode
+    if ptype in {"COERCE", "PROTEST"}:
+        return "restrict"
+    if ptype in {"SANCTION", "RETREAT", "CONSULT", "COOPERATE", "AID"}:
+        return "relations"
+    return "political"
 
 
 def _speaker_subject(tok: Token) -> roles.Role | None:

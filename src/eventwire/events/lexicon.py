@@ -29,6 +29,8 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
                          "ied shell artillery munition cache firearm gun rifle pistol revolver bullet cartridge "
                          "round grenade launcher mortar rpg kalashnikov ak-47 stockpile arsenal projectile "
                          "detonator missile dynamite tnt".split()),
+    "leader": frozenset("leader chief commander governor mayor minister president lawmaker politician judge "
+                        "official head deputy senator mp".split()),
     "envoy": frozenset("diplomat ambassador envoy attache consul embassy".split()),
     "sanctions": frozenset("sanction embargo tariff penalty".split()),
     "demands": frozenset("demand call condition request proposal plan".split()),

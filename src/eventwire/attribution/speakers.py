@@ -9,6 +9,7 @@ earlier named organisation acting as agent or subject (the Freedom of Russia Leg
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -152,9 +153,11 @@ def _collect(text: str, parsed: Sequence[ParsedParagraph], entities: Sequence[En
     for pi, pp in enumerate(parsed):
         doc, off = pp.doc, pp.offset
         seen: set[tuple[int, int]] = set()
+        sent_starts = [sent.start_char for sent in doc.sents]  # once: Token.sent can re-walk doc.sents
+        end_of_doc = off + len(doc.text)  # Doc.text re-joins every token: compute it once
         spans = list(doc.noun_chunks)
         for e in entities:
-            if off <= e.start and e.end <= off + len(doc.text):
+            if off <= e.start and e.end <= end_of_doc:
                 sp = doc.char_span(e.start - off, e.end - off, alignment_mode="expand")
                 if sp is not None:
                     spans.append(sp)
@@ -165,12 +168,13 @@ def _collect(text: str, parsed: Sequence[ParsedParagraph], entities: Sequence[En
             seen.add((s, e))
             root = off + sp.root.idx
             label = next((lab for (a, b), lab in ent_label.items() if a <= root < b), None)
-            mentions.append(_mention(text, sp, s, e, label, pi, off, regions))
+            sent_start = sent_starts[max(bisect_right(sent_starts, sp.root.idx) - 1, 0)]
+            mentions.append(_mention(text, sp, s, e, label, pi, off + sent_start, regions))
     mentions.sort(key=lambda m: (m.start, -m.end))
     return mentions
 
 
-def _mention(text: str, sp: SpacySpan, s: int, e: int, label: str | None, pi: int, off: int,
+def _mention(text: str, sp: SpacySpan, s: int, e: int, label: str | None, pi: int, sent_start: int,
              regions: Sequence[QuoteRegion]) -> Mention:
     root: Token = sp.root
     lower = root.text.lower()
@@ -192,4 +196,4 @@ def _mention(text: str, sp: SpacySpan, s: int, e: int, label: str | None, pi: in
     in_quote = any(r.start < s and e <= r.end for r in regions)
     dep = "agent" if root.dep_ == "pobj" and (root.head.dep_ == "agent" or root.head.lower_ == "by") else root.dep_
     return Mention(s, e, text[s:e], lower, kind, named, first in _DEFINITE or first.endswith("'s"),
-                   dep, label or "", pi, off + root.sent.start_char, in_quote)
+                   dep, label or "", pi, sent_start, in_quote)

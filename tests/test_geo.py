@@ -132,3 +132,36 @@ def test_eval_reader_refinds_off_by_one_gold_spans(tmp_path):
                    "</location></locations></article></articles>", encoding="utf-8")
     (doc,) = load_docs(xml)
     assert doc.text[doc.places[0].start:doc.places[0].end] == "Kharkiv"
+
+
+def _places(text, gaz):
+    return {pm.text: pm for pm in geocode(text, gaz) if pm.place is not None}
+
+
+def test_named_regions_landmarks_and_abbreviations(gaz):
+    found = _places("The White House said aid to Darfur and the Middle East will grow; the UK and the EU agreed.", gaz)
+    assert found["White House"].place.geonameid == 4140963, found["White House"].reason  # Washington, D.C.
+    darfur = found["Darfur"]
+    assert darfur.place.kind == "region" and darfur.place.country == "SD" and darfur.precision == "admin1"
+    assert darfur.place.geonameid < 0  # eventwire's own table, never passed off as a GeoNames id
+    assert found["Middle East"].precision == "continent"
+    assert found["UK"].place.kind == "country" and found["UK"].place.country == "GB", found["UK"].reason
+    assert found["EU"].place.kind == "region", found["EU"].reason
+
+
+def test_state_or_country_decided_by_what_is_written_beside_it(gaz):
+    us = _places("Samples were sent to the CDC in Atlanta, Georgia, on Monday.", gaz)["Georgia"]
+    assert us.place.country == "US" and us.place.kind == "admin1", us.reason
+    ge = _places("Protesters gathered in Tbilisi, Georgia, on Monday.", gaz)["Georgia"]
+    assert ge.place.country == "GE" and ge.place.kind == "country", ge.reason
+    listed = _places("Cases were reported in Texas, Utah, Virginia and Wyoming.", gaz)["Wyoming"]
+    assert listed.place.kind == "admin1", listed.reason
+
+
+def test_repeated_name_keeps_one_place_and_parts_resolve_to_the_whole(gaz):
+    places = [pm for pm in geocode("A Paris, Missouri, man was arrested. Paris police said he was 25.", gaz)
+              if pm.text == "Paris"]
+    assert len(places) == 2 and {pm.place.admin1 for pm in places} == {"Missouri"}, [pm.reason for pm in places]
+    north = _places("Police in North London arrested two men.", gaz)["North London"]
+    assert north.place.name == "London" and north.place.country == "GB"
+    assert north.method == "geo.partof.v1" and north.precision == "district", north.reason

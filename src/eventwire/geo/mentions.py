@@ -18,10 +18,11 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _BLOCKING_LABELS = frozenset({"PERSON", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "DATE", "TIME",
                               "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LANGUAGE"})
 _CUE_AFTER = re.compile(r"^(?:[\s-]+)(oblast'?|region|province|governorate|prefecture|krai|kray|state|"
-                        r"district|raion|rayon|county|municipality|okrug|city|town|village)\b", re.IGNORECASE)
+                        r"district|raion|rayon|county|municipality|okrug|city|town|village|governor|gov)\b",
+                        re.IGNORECASE)
 _CUE_INSIDE = re.compile(r"[\s-]+(oblast'?|region|province|governorate|prefecture|krai|kray|district|raion|rayon|"
                          r"county|municipality|okrug)$", re.IGNORECASE)
-_CUE_BEFORE = re.compile(r"\b(city|town|village|capital|settlement|region|province|oblast|district|county)"
+_CUE_BEFORE = re.compile(r"\b(city|town|village|capital|settlement|region|province|oblast|district|county|governor)"
                          r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 _NEAR_BEFORE = re.compile(r"\b(near|outside|around|close to|nearby|border with|bordering|outskirts of)\s+(?:the\s+)?$",
                           re.IGNORECASE)
@@ -46,6 +47,8 @@ class RawMention:
 
 def cue_class(word: str) -> str:
     w = word.lower().rstrip("'")
+    if w in ("governor", "gov"):
+        return "admin1"  # "New York Gov.", "the governor of Kursk": a state or region has governors
     if w in ("county", "municipality", "district", "raion", "rayon", "okrug"):
         return "district"
     if w in ADMIN1_CUES or w == "oblast":
@@ -126,6 +129,8 @@ def _mislabelled_place(text: str, ent: Entity, gaz: Gazetteer) -> RawMention | N
         return None
     if m.cue_kind in ("admin1", "district") and any(c.kind in ("admin1", "admin2") for c in gaz.lookup(m.text)):
         return m
+    if any(c.how == "landmark" for c in gaz.lookup(m.text)):
+        return m  # "the White House said": the seat of government, tagged ORG
     if _in_place_slot(text, m.start, m.end) and _strong_name(gaz, m.text, slot=True):
         return m
     if " " not in m.text and _PLACE_LIST_BEFORE.search(text[max(0, m.start - 60):m.start]):

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..model import Place, PlaceMention
 from .gazetteer import Candidate, Gazetteer
 from .mentions import RawMention
+from .names import name_key
 
 METHOD = "geo.rank.v2"
 FALLBACK_METHOD = "geo.fallback.v1"
@@ -102,6 +103,8 @@ def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None) -> tupl
         # "Mexico" is the country's own name before it is Mexico City or the State of Mexico; a
         # state abroad that carries the name itself ("Georgia", USA) is left to the context
         s -= 1.0 if cand.how == "name" and p.country not in owner else 3.0
+    if p.kind == "admin2" and m.cue_kind != "district" and name_key(p.name) != name_key(m.text):
+        s -= 1.5  # a bare "Delaware" is the state or the town before it is Delaware County
     if cand.how == "capital":
         why.append("region named after its capital")
     if cand.how == "demonym":
@@ -170,7 +173,7 @@ def score_candidate(cand: Candidate, m: RawMention, ctx: Context, container: Pla
         s += extra
         why.extend(extra_why)
     if container is not None and p.kind not in _BROAD and _inside(p, container):
-        s += 3.0
+        s += 3.0 if container.kind == "country" else 5.0  # "Paris, Missouri" settles it
         why.append(f"written as '{m.text}, {container.name}'")
     return Scored(cand, s, tuple(why))
 
@@ -310,8 +313,8 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
 
 def _one_sense(mentions: Sequence[RawMention], keys: Sequence[str], ranked: list[list[Scored]],
                picks: list[Scored | None]) -> list[Scored | None]:
-    """One name, one place per article: repeats of a name (with the same cue) take the place the
-    evidence of all of them favours ("Paris, Missouri ... Paris")."""
+    """One name, one place per article: repeats of a name (with the same cue) take the place that
+    the strongest evidence for any of them favours ("Paris, Missouri ... Paris")."""
     groups: dict[tuple[str, str], list[int]] = {}
     for i, m in enumerate(mentions):
         if ranked[i]:
@@ -320,11 +323,12 @@ def _one_sense(mentions: Sequence[RawMention], keys: Sequence[str], ranked: list
     for members in groups.values():
         if len(members) < 2:
             continue
-        totals: Counter[int] = Counter()
+        best_score: dict[int, float] = {}
         for i in members:
             for sc in ranked[i]:
-                totals[sc.cand.place.geonameid] += sc.score
-        best = max(totals, key=lambda gid: totals[gid])
+                gid = sc.cand.place.geonameid
+                best_score[gid] = max(best_score.get(gid, sc.score), sc.score)
+        best = max(best_score, key=lambda gid: best_score[gid])
         for i in members:
             ranked[i].sort(key=lambda sc: (sc.cand.place.geonameid != best, -sc.score))
             out[i] = ranked[i][0]

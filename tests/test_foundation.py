@@ -102,3 +102,12 @@ def test_process_html_page():
     assert "Soldiers entered the town" in art.text
     assert art.url == "https://news.example.org/a"
     assert art.sentences
+
+
+def test_overlong_text_is_rejected_with_reason():
+    from eventwire.pipeline import run_raw
+
+    text = "Title line here\n\n" + ("word " * 450_000)
+    result = run_raw(eventwire.RawDocument(source="huge.txt", kind="text", content=text.encode()))
+    assert isinstance(result, eventwire.Rejection)
+    assert result.stage == "extract" and "too long" in result.reason

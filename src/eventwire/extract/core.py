@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..config import Settings
 from ..errors import ExtractionError
 from ..model import RawDocument
 from . import html, text
@@ -38,6 +39,9 @@ def extract(raw: RawDocument) -> Extracted:
     result = _fill_from_hints(result, raw)
     if len(result.text.split()) < 5:
         raise ExtractionError(f"no article text found ({len(result.text.split())} words)")
+    limit = Settings().max_text_chars
+    if len(result.text) > limit:
+        raise ExtractionError(f"main text too long for one article ({len(result.text):,} characters, limit {limit:,})")
     return result
 
 

@@ -22,14 +22,14 @@ for _sector, _words in {
     "military": "troop soldier army military force marine navy airforce battalion brigade commander general "
                 "serviceman paratrooper tank unit regiment division sailor pilot defence defense checkpoint "
                 "barracks outpost convoy patrol garrison personnel peacekeeper servicemen airbase",
-    "police": "police policeman policewoman officer cop gendarme guard policemen constable trooper",
+    "police": "police policeman policewoman officer cop gendarme guard policemen constable trooper security",
     "government": "government ministry minister president premier official authority administration cabinet "
                   "regime governor mayor diplomat embassy ambassador state spokesman spokeswoman leader "
                   "king chancellor envoy delegation",
     "legislature": "parliament lawmaker senate congress legislator mp deputy assembly",
     "judiciary": "court judge prosecutor tribunal",
     "armed group": "rebel militant insurgent fighter militia guerrilla jihadist gunman separatist defector "
-                   "paramilitary volunteer terrorist militiaman gunmen extremist bandit attacker combatant "
+                   "paramilitary volunteer terrorist militiaman gunmen extremist attacker combatant "
                    "mercenary",
     "protesters": "protester protestor demonstrator marcher rioter",
     "civilians": "civilian resident villager people student child woman man family farmer refugee citizen "
@@ -41,6 +41,8 @@ for _sector, _words in {
     "labour": "worker union employee teacher miner",
     "religious": "cleric priest imam bishop monk church",
     "opposition": "opposition dissident activist",
+    "criminal": "kidnapper abductor smuggler trafficker gang gangster robber thief criminal bandit cartel "
+                "hostage-taker poacher",
 }.items():
     for _w in _words.split():
         SECTOR_WORDS[_w] = _sector
@@ -146,7 +148,7 @@ def resolve(phrase: str, lemmas: tuple[str, ...], *, named: frozenset[str] = fro
         return Resolution(f"{iso3} {sector}", sector, iso3, None, f"country word {word!r} + sector word")
     if found:
         iso3, word = found
-        if low.strip(" .'s").removeprefix("the ") == word:  # the phrase is just the country
+        if low.strip(" .").removesuffix("'s").removeprefix("the ") == word:  # the phrase is just the country
             return Resolution(country_names().get(iso3, iso3), "government", iso3, None,
                               f"country name {word!r} as a state actor")
         return Resolution(None, None, iso3, None, f"country word {word!r}, no sector word")

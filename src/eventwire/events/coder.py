@@ -300,7 +300,8 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
     if date.value is None and trig.plover_type in VERBAL and nxt is not None:
         date = _date_from_elaboration(article, nxt, date)
     nums = numbers.find_numbers(sent.text, sent_start)
-    st = status.event_status(sent, tok, article, sent_start, date, excerpt_of)
+    st = status.event_status(sent, tok, article, sent_start, date, excerpt_of,
+                             refusal=cand.intent == "negated-future" and trig.plover_type == "REJECT")
     context = _context(sent.text)
     mapped = mapping.map_event(
         trig.plover_type, trig.mode,

@@ -12,7 +12,7 @@ import re
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from ..model import Article, EventDate, EventStatus
+from ..model import Article, EventDate, EventStatus, Statement
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -32,17 +32,23 @@ HEDGE_AUX = frozenset({"may", "might"})
 PLAN_HEADS = frozenset({"plan", "intend", "threaten", "vow", "want", "hope", "aim", "prepare", "consider",
                         "propose", "pledge", "promise", "seek", "try", "attempt", "expect", "refuse"})
 DENY_HEADS = frozenset({"deny", "reject", "dismiss", "refute"})
+PRONOUN_SPEAKERS = frozenset("he she they we i it".split())
 SAY_VERBS = frozenset({"say", "tell", "claim", "report", "state", "announce", "add", "confirm", "allege",
                        "insist", "write", "tweet", "post", "note", "declare", "assert", "accord", "quote"})
 
 
 def event_status(sent: SpacySpan, trigger: Token, article: Article, sent_start: int, date: EventDate,
-                 excerpt_of: str | None) -> EventStatus:
-    """Status of the event whose trigger is ``trigger`` in sentence ``sent`` (at ``sent_start``)."""
+                 excerpt_of: str | None, *, refusal: bool = False) -> EventStatus:
+    """Status of the event whose trigger is ``trigger`` in sentence ``sent`` (at ``sent_start``).
+
+    ``refusal``: the negation is the event itself ("will not meet" coded REJECT), not a denial.
+    """
     found: dict[str, tuple[str, int | None, int | None, str | None]] = {}
     text = sent.text
     chain = [trigger, *trigger.ancestors]
-    if any(c.dep_ == "neg" for c in trigger.children):
+    if refusal:
+        pass
+    elif any(c.dep_ == "neg" for c in trigger.children):
         neg = next(c for c in trigger.children if c.dep_ == "neg")
         found["denied"] = (f"negation {neg.text!r} on the trigger", *_span(neg, sent_start, sent), None)
     elif any(a.lemma_.lower() in DENY_HEADS for a in chain[1:3]):
@@ -69,10 +75,23 @@ def event_status(sent: SpacySpan, trigger: Token, article: Article, sent_start: 
     elif old:
         found["historical"] = (old, date.start, date.end, None)
     speaker = _speaker(sent, trigger, sent_start)
-    if speaker:
+    stated = _statement(article, sent_start)
+    if speaker and stated is not None and stated.kind == "attributed" and stated.source and \
+            speaker[3].lower() in PRONOUN_SPEAKERS:  # "he said": the attribution stage knows who "he" is
+        found["attributed"] = (f"{speaker[0]}, resolved to {stated.source!r} by the attribution stage",
+                               speaker[1], speaker[2], stated.source)
+    elif speaker:
         found["attributed"] = speaker
+    elif stated is not None and stated.kind == "attributed" and stated.source:
+        cue = stated.cue
+        found["attributed"] = (f"the attribution stage attributes the sentence to {stated.source} ({stated.method})",
+                               cue.start if cue else None, cue.end if cue else None, stated.source)
     elif excerpt_of:
         found["attributed"] = (f"in the excerpt the article cites from {excerpt_of}", None, None, excerpt_of)
+    if "hedged" not in found and stated is not None and stated.kind == "hedged":
+        cue = stated.cue
+        found["hedged"] = (f"the attribution stage finds a hedge ({stated.reason})", cue.start if cue else None,
+                           cue.end if cue else None, None)
     publisher = article.outlet or "the publisher"
     if not found:
         return EventStatus("asserted", (), publisher, None, None, METHOD,
@@ -82,6 +101,11 @@ def event_status(sent: SpacySpan, trigger: Token, article: Article, sent_start: 
     source = found["attributed"][3] if "attributed" in found else publisher
     extra = "; ".join(f"{k}: {found[k][0]}" for k in kinds[1:])
     return EventStatus(kinds[0], tuple(kinds[1:]), source, cs, ce, METHOD, why + (f" (also {extra})" if extra else ""))
+
+
+def _statement(article: Article, sent_start: int) -> Statement | None:
+    """The attribution stage's statement kind for the sentence starting at ``sent_start``, if any."""
+    return next((st for st in article.statements if st.start <= sent_start < st.end), None)
 
 
 def _span(tok: Token, sent_start: int, sent: SpacySpan) -> tuple[int, int]:

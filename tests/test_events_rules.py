@@ -1,0 +1,84 @@
+"""Who-did-what-to-whom decisions of the coder on short real sentences (real spaCy model).
+
+Each case pins one general rule: the weapon named decides the ACLED sub-type, the actor's
+sector decides who took territory, what was done at a protest decides its sub-type, disasters
+are no attacks, announced acts are intents, and pronouns link back to who they are.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.model import Article
+from eventwire.pipeline import DEFAULT_STAGES, RawDocument, run_raw
+
+STAGES = ("language", "cited", "nlp", "attribution", "events")
+
+
+def _code(text: str) -> Article:
+    stages = tuple(s for s in DEFAULT_STAGES if s.name in STAGES)
+    raw = RawDocument(source="t", kind="text", content=text.encode(), published="2023-05-23T10:00:00")
+    return run_raw(raw, stages).article
+
+
+@pytest.fixture(scope="module")
+def coded():
+    cache: dict[str, Article] = {}
+
+    def get(text: str) -> Article:
+        if text not in cache:
+            cache[text] = _code(text)
+        return cache[text]
+    return get
+
+
+@pytest.mark.parametrize(("text", "ptype", "mode", "subtype"), [
+    ("Militants attacked a market with hand grenades, killing five civilians.", "ASSAULT", "grenade", "Grenade"),
+    ("Two suicide bombers blew themselves up near a bus station, killing two people.", "ASSAULT",
+     "suicide-attack", "Suicide bomb"),
+    ("Rebels recaptured the town from government troops on Sunday.", "COERCE", "seize",
+     "Non-state actor overtakes territory"),
+    ("Government troops recaptured the town from the rebels on Sunday.", "COERCE", "seize",
+     "Government regains territory"),
+    ("Police fired tear gas to disperse protesters in the capital.", "COERCE", "restrict",
+     "Protest with intervention"),
+    ("Security forces opened fire on protesters, killing three.", "ASSAULT", "firearms",
+     "Excessive force against protesters"),
+    ("Protesters threw stones at police and set cars on fire.", "COERCE", "destroy", "Violent demonstration"),
+    ("Police seized 50 rifles and a grenade launcher in the town.", "COERCE", "disrupt", "Disrupted weapons use"),
+])
+def test_acled_subtype_follows_weapon_actor_and_protest_cues(coded, text, ptype, mode, subtype):
+    art = coded(text)
+    assert [(e.plover_type, e.plover_mode, e.acled_subtype) for e in art.events][:1] == [(ptype, mode, subtype)]
+    assert art.events[0].mapping_reason
+
+
+def test_deaths_from_a_disaster_are_no_attack(coded):
+    assert coded("A strong earthquake killed eight people on Sunday.").events == ()
+
+
+@pytest.mark.parametrize(("text", "ptype", "actor", "recipient"), [
+    ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE", "Syria", "Lebanon"),
+    ("Britain said Libya must hand over the suspects.", "REQUEST", "Britain", "Libya"),
+    ("The U.S. said it would not meet the kidnappers' demands.", "REJECT", "U.S.", "kidnappers"),
+])
+def test_announced_acts_are_intents_with_the_right_parties(coded, text, ptype, actor, recipient):
+    ev = coded(text).events[0]
+    assert ev.plover_type == ptype and ev.status.status in {"hypothetical", "attributed"}
+    assert ev.actors[0].text == actor
+    assert [r.text for r in ev.recipients][:1] == ([recipient] if recipient else [])
+    assert "announced" in ev.reason or "demand" in ev.reason
+
+
+def test_pronoun_actor_and_source_link_to_the_resolved_speaker(coded):
+    art = coded('Colonel Ivan Petrov commands the border unit.\n\n"We will hold the line," he said. '
+                "He said he ordered the arrest of two smugglers on Monday.")
+    ev = next(e for e in art.events if e.plover_type == "COERCE")
+    assert ev.status.status == "attributed" and ev.status.source == "Ivan Petrov"
+    assert "attribution stage" in ev.status.reason
+
+
+def test_syria_is_a_state_actor_not_a_stripped_word(coded):
+    ev = coded("Syria says it is willing to withdraw its troops from Lebanon.").events[0]
+    assert (ev.actors[0].canonical, ev.actors[0].sector, ev.actors[0].country) == ("Syria", "government", "SYR")
+    assert "pronoun 'it'" in ev.actors[0].reason

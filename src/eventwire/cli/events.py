@@ -12,6 +12,9 @@ from ._common import db_option, emit, fail, format_option, jsonable, open_store
 
 EVENT_COLUMNS = ("id", "date", "plover", "acled", "actors", "recipients", "places", "status", "source",
                  "confidence", "trigger", "event", "sources", "corroboration", "first_reported")
+# What fits a terminal; csv and json carry every field.
+TABLE_COLUMNS = ("id", "date", "plover", "acled", "actors", "recipients", "places", "status", "trigger",
+                 "sources", "corroboration")
 _DATE = click.DateTime(["%Y-%m-%d"])
 
 
@@ -20,7 +23,9 @@ _DATE = click.DateTime(["%Y-%m-%d"])
 @click.option("--type", "plover_type", help="PLOVER type, or TYPE:mode (e.g. ASSAULT, COERCE:arrest).")
 @click.option("--acled-type", help="ACLED event type or sub-type (e.g. Battles, Arrests).")
 @click.option("--actor", help="Actor or recipient (canonical name or text) contains this.")
-@click.option("--country", help="ISO3 country of an actor or recipient (e.g. RUS).")
+@click.option("--country", help="ISO2/ISO3 country where it happened, or of an actor/recipient (e.g. RUS).")
+@click.option("--admin1", help="Admin-1 region where it happened: name or GeoNames id (e.g. 'Kharkiv Oblast').")
+@click.option("--near", help="LAT,LON,KM: located within KM of the point (e.g. 50.6,36.6,50).")
 @click.option("--since", type=_DATE, help="Event date (else publication date) on/after DATE.")
 @click.option("--until", type=_DATE, help="Event date (else publication date) on/before DATE.")
 @click.option("--status", "statuses", help="Comma list: asserted,attributed,hedged,denied,hypothetical,historical.")
@@ -31,7 +36,8 @@ _DATE = click.DateTime(["%Y-%m-%d"])
               help="Only reports of events with this corroboration status.")
 @format_option()
 def events_cmd(db: str | None, plover_type: str | None, acled_type: str | None, actor: str | None,
-               country: str | None, since: datetime | None, until: datetime | None, statuses: str | None,
+               country: str | None, admin1: str | None, near: str | None, since: datetime | None,
+               until: datetime | None, statuses: str | None,
                article_id: str | None, limit: int | None, min_sources: int | None, corroboration: str | None,
                fmt: str) -> None:
     """List event reports (one article's account of one event), newest first.
@@ -43,16 +49,36 @@ def events_cmd(db: str | None, plover_type: str | None, acled_type: str | None, 
     from ..store.events import EventFilter, event_rows
 
     by_event = bool(min_sources or corroboration)
-    flt = EventFilter(plover_type, acled_type, actor, country, since, until,
+    by_place = bool(country or admin1 or near)
+    flt = EventFilter(plover_type, acled_type, actor, None, since, until,
                       tuple(s for s in (statuses or "").split(",") if s.strip()), article_id,
-                      None if by_event else limit)
+                      None if by_event or by_place else limit)
     try:
         with open_store(db, read_only=True) as store:
-            rows = with_event_columns(store.con, (jsonable(r) for r in event_rows(store.con, flt)),
-                                      min_sources, corroboration, limit)
-            emit(rows, fmt, EVENT_COLUMNS)
+            found = event_rows(store.con, flt)
+            if by_place:
+                found = _where(store, found, flt, country, admin1, near)[: None if by_event else limit]
+            rows = with_event_columns(store.con, (jsonable(r) for r in found), min_sources, corroboration, limit)
+            emit(rows, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
     except EventwireError as exc:
         fail(exc)
+
+
+def _where(store, rows, flt, country: str | None, admin1: str | None, near: str | None) -> list:
+    """Keep reports located in the country/admin-1/radius; ``--country`` also matches the
+    country of an actor or recipient when the report has no resolved location."""
+    from dataclasses import replace
+
+    from ..store.events import event_rows
+    from ..store.places import located_event_ids, parse_near
+
+    point = parse_near(near) if near else None
+    keep = located_event_ids(store, country=country, admin1=admin1, near=point)
+    if country and not (admin1 or point):
+        located = located_event_ids(store)
+        by_actor = {(r.article_id, r.id) for r in event_rows(store.con, replace(flt, country=country, limit=None))}
+        keep |= by_actor - located
+    return [r for r in rows if (r.article_id, r.id) in keep]
 
 
 @click.command("show")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import datetime
 
 import click
@@ -26,7 +27,8 @@ def articles_cmd(db: str | None, since: datetime | None, outlet: str | None, sea
     """List stored articles, newest first."""
     try:
         with open_store(db, read_only=True) as store:
-            rows = (jsonable(r) for r in store.articles(since=since, outlet=outlet, search=search, limit=limit))
+            rows = (dataclasses.asdict(r) for r in store.articles(since=since, outlet=outlet, search=search,
+                                                                  limit=limit))
             emit(rows, fmt, ARTICLE_COLUMNS)
     except EventwireError as exc:
         fail(exc)

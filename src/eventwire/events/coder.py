@@ -41,6 +41,7 @@ INTENT_HEADS = frozenset("ready willing prepared plan intend vow pledge promise 
                          "going set decide".split())
 REFUSAL_HEADS = frozenset("refuse decline reluctant unwilling".split())
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
+BLAST_WORDS = frozenset("explosion blast explode blow fire".split())
 HAZARD_VERBS = frozenset("kill injure wound hit destroy damage claim die death".split())
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 
@@ -426,8 +427,8 @@ def _context(text: str) -> frozenset[str]:
     return cues.protest_context(text)
 
 
-WEAPON_MODES = ("cbrn", "suicide-attack", "grenade", "aerial", "heavy-weapons", "explosives", "firearms")
-REFINABLE = frozenset({None, "firearms", "explosives", "heavy-weapons", "aerial"})
+WEAPON_MODES = ("sexual", "cbrn", "suicide-attack", "grenade", "aerial", "heavy-weapons", "explosives", "firearms")
+REFINABLE = frozenset({None, "firearms", "explosives", "heavy-weapons", "aerial", "beat"})
 
 
 def _with_instrument(cand: Candidate, sent: SpacySpan) -> Candidate:
@@ -449,7 +450,9 @@ def _with_instrument(cand: Candidate, sent: SpacySpan) -> Candidate:
     if found is None or found.value == trig.mode:
         return cand
     rank = {m: i for i, m in enumerate(WEAPON_MODES)}
-    if trig.mode is not None and rank[found.value] >= rank[trig.mode]:
+    if trig.mode == "beat" and found.value != "sexual":
+        return cand
+    if trig.mode is not None and trig.mode in rank and rank[found.value] >= rank[trig.mode]:
         return cand
     return Candidate(cand.token, replace(trig, mode=found.value),
                      f"{cand.why}; mode {found.value!r} from the instrument {found.word!r} in the {where} "
@@ -462,6 +465,8 @@ def _caused_by_hazard(tok: Token, sent: SpacySpan) -> bool:
     The hazard must be in the trigger's clause, or in its sentence when the trigger has no
     actor-like doer (a person, group or force) and no weapon is named.
     """
+    if tok.lemma_.lower() in BLAST_WORDS | HAZARD_VERBS and cues.industrial(sent.text) is not None:
+        return True  # "a chemical plant exploded", "a gas cylinder explosion killed two"
     if tok.lemma_.lower() not in HAZARD_VERBS or cues.weapon(sent.text) is not None:
         return False
     clause = " ".join(t.text for t in sorted(_clause_tokens(tok), key=lambda t: t.i))

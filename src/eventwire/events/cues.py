@@ -14,8 +14,11 @@ from dataclasses import dataclass
 
 METHOD = "events.cues.v1"
 
-# Instrument -> ASSAULT mode, most specific first (a suicide car bomb is a suicide bomb, not an IED).
+# Instrument (or, first, a sexual assault) -> ASSAULT mode, most specific first
+# (a suicide car bomb is a suicide bomb, not an IED).
 _WEAPONS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((mode, re.compile(rx, re.I)) for mode, rx in (
+    ("sexual", r"\b(rap(?:e|ed|es|ing)|gang-rap\w*|sexual(?:ly)? (?:assault\w*|abus\w*|violence|attack\w*)|"
+               r"molest\w*)\b"),
     ("cbrn", r"\b(chemical (?:weapon|attack|agent|munition)s?|chlorine|sarin|mustard gas|nerve (?:agent|gas)|"
              r"(?:toxic|poison(?:ous)?) (?:gas|substance|chemical)s?|poison gas|tabun|vx)\b"),
     ("suicide-attack", r"\b(suicide (?:bomb\w*|attack\w*|vest|belt|car|truck|blast|mission)|svbied|"
@@ -62,6 +65,15 @@ _HAZARD = re.compile(r"\b(earthquake|quake|flood\w*|storm|cyclone|hurricane|typh
                      r"(?:gas|chemical) leak|leak|capsiz\w*|boiler|short circuit|cylinder)\b", re.I)
 
 
+_INDUSTRIAL = re.compile(r"\b(plant|factory|warehouse|boiler|furnace|cylinders?|(?:gas|oil) (?:container|tank|leak|"
+                         r"pipe\w*|explosion)|cooking gas|fireworks|firecrackers?|refinery|pipeline|tanker|"
+                         r"coal ?mine|storage|industrial|kitchen|reactor|accident\w*|short circuit|crash\w*|"
+                         r"chemicals? (?:plant|factory|depot)|depot)\b", re.I)
+_HOSTILE = re.compile(r"\b(bomb(?:s|er|ers|ing|ings)?|ieds?|explosive devices?|militants?|attack\w*|terror\w*|"
+                      r"suicide|insurgents?|rebels?|grenades?|landmines?|planted|claimed responsibility|gunmen|"
+                      r"jihadist\w*)\b", re.I)
+
+
 @dataclass(frozen=True, slots=True)
 class Cue:
     """One matched cue: what it says, and where it is (offsets into the searched text)."""
@@ -99,3 +111,12 @@ def hazard(text: str) -> Cue | None:
     """A natural hazard or accident word (the cause of deaths that are no attack)."""
     m = _HAZARD.search(text)
     return Cue("hazard", m.start(), m.end(), m[0]) if m else None
+
+
+def industrial(text: str) -> Cue | None:
+    """An industrial or accidental setting for an explosion (a plant, a gas cylinder), with no
+    hostile word (bomb, militants, attack) beside it."""
+    if _HOSTILE.search(text):
+        return None
+    m = _INDUSTRIAL.search(text)
+    return Cue("industrial", m.start(), m.end(), m[0]) if m else None

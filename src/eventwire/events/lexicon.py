@@ -21,7 +21,7 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
         "position hill neighbourhood neighborhood settlement control outpost stronghold capital "
         "municipality oblast county enclave port island airfield".split()),
     "person": frozenset(
-        "prisoner hostage detainee captive journalist activist soldier citizen national diplomat "
+        "prisoner hostage detainee captive journalist activist soldier citizen national diplomat pow body "
         "worker people civilian student man woman child".split()),
     "property": frozenset("house home property building land asset vehicle car shop office church mosque "
                           "school hospital farm crop market store".split()),

@@ -120,6 +120,12 @@ def _acled_subtype(ptype: str, mode: str | None, actors: frozenset[str], recipie
         if mode == "base":
             return "Headquarters or base established", "base or headquarters set up"
         return "Change to group/activity", "force movement short of violence"
+    if ptype == "RETREAT" and mode == "surrender":
+        return "Agreement", "fighters surrendered (ACLED codes surrenders under agreements)"
+    if ptype == "COOPERATE" and mode == "exchange":
+        return "Agreement", "exchange of prisoners or bodies"
+    if ptype == "RETREAT" and mode == "defect":
+        return "Change to group/activity", "fighters changed sides"
     if ptype == "RETREAT" and mode in {"withdraw", "cede"} and actors & STATE_SECTORS:
         return "Non-violent transfer of territory", "state force withdrew or ceded ground without fighting"
     if ptype == "AGREE" and lemma in {"sign", "agree", "ceasefire", "truce", "agreement", "accord", "deal"}:

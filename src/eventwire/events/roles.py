@@ -76,7 +76,10 @@ def phrase(head: Token) -> tuple[Token, ...]:
 def _keep_modifier(tok: Token) -> bool:
     if tok.dep_ != "amod":
         return tok.dep_ != "punct" or tok.text in {"-", "'"}
-    return tok.text[:1].isupper() or bool(tok.ent_type_) or tok.lower_ in {"former", "armed", "local"}
+    from .actors import SECTOR_WORDS
+
+    return (tok.text[:1].isupper() or bool(tok.ent_type_) or tok.lower_ in {"former", "armed", "local"}
+            or tok.lemma_.lower() in SECTOR_WORDS)  # "military bases", "police officers"
 
 
 def with_conjuncts(head: Token) -> list[Token]:
@@ -146,6 +149,10 @@ def _objects(verb: Token, prefix: str = "") -> list[Role]:
             if objs:
                 return [Role(phrase(t), f"{prefix}'{p.lower_} X' after the direct object")
                         for t in with_conjuncts(objs[0])]
+    shared = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                   and any(g.dep_ == "dobj" for g in c.children)), None)
+    if shared is not None and not any(c.dep_ == "dobj" for c in verb.children):
+        return _objects(shared, prefix + "object shared with the conjoined verb: ")  # "killed and wounded X"
     preps = [c for c in verb.children if c.dep_ in {"prep", "prt"} and c.lower_ in RECIPIENT_PREPS]
     preps += [g for c in verb.children if c.dep_ == "dobj" for g in c.children
               if g.dep_ == "prep" and g.lower_ in {"to", "with"}]  # "offered its troops to X"

@@ -203,7 +203,7 @@ def case_rule_label(text: str, coded: Coded) -> tuple[str, str]:
     if _CRIME.search(text) and not any(r.plover_type == "ASSAULT" and r.plover_mode for r in acled):
         return "ORG_CRIME", "organised-crime word"
     if acled:
-        best = max(acled, key=lambda r: (r.confidence, -coded.depth[r.id]))
+        best = max(acled, key=lambda r: _salience(r, acled))
         why = f"coder: {best.plover_type}:{best.plover_mode} -> {best.acled_subtype}"
         return ACLED_TO_CASE[best.acled_subtype], why
     if _MANMADE.search(text):
@@ -213,6 +213,20 @@ def case_rule_label(text: str, coded: Coded) -> tuple[str, str]:
     if any(r.plover_type in VERBAL for r in coded.reports):
         return "DIPLO", "verbal/diplomatic PLOVER event only"
     return "DIPLO", "no event found (most common non-violent class)"
+
+
+SPECIFIC = frozenset({"Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
+                      "Remote explosive/landmine/IED", "Grenade", "Sexual violence", "Abduction/forced disappearance",
+                      "Excessive force against protesters", "Violent demonstration", "Protest with intervention",
+                      "Mob violence", "Disrupted weapons use"})
+
+
+def _salience(report: EventReport, acled: Sequence[EventReport]) -> tuple[float, int]:
+    """Which of a snippet's events names it: the most specific sub-type (a weapon or what happened
+    at a protest beats a generic attack or arrest), then the lead sentence, then confidence."""
+    first = min(r.sentence.start for r in acled)
+    bonus = 0.2 * (report.acled_subtype in SPECIFIC) + 0.1 * (report.sentence.start == first)
+    return report.confidence + bonus, -report.trigger.start
 
 
 def case_features(coded: Coded, rule: str) -> str:

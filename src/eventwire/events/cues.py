@@ -43,20 +43,19 @@ CLASH_LEMMAS = frozenset("clash fight fighting battle firefight gunfight skirmis
 PROTEST_WORDS = re.compile(r"\b(protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:es|ed|ers)?|"
                            r"sit-ins?|crowds?|rioters?|riots?)\b", re.I)
 _VIOLENT = re.compile(r"\b(thr[eo]w(?:ing|s)? (?:stones|rocks|bottles|molotov|petrol|firebombs?|objects|"
-                      r"projectiles|bricks)|stone[- ]pelting|pelted|molotov|petrol bombs?|firebombs?|"
+                      r"projectiles|bricks|fireworks)|stone[- ]pelting|pelted|molotov|petrol bombs?|firebombs?|"
                       r"set (?:fire|ablaze|alight)|torched|set on fire|ablaze|vandali[sz]\w*|smash\w*|loot\w*|"
-                      r"ransack\w*|rioters?|rioting|riots?|violent (?:protest|demonstration|clash)\w*|"
-                      r"clash(?:ed|es)? with (?:the )?(?:police|security|riot)|fought with|torch\w*|"
-                      r"burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles|buildings|police)|"
-                      r"attack(?:ed)? (?:the )?(?:police|security)|violence|stormed|breach\w*)\b", re.I)
+                      r"ransack\w*|rioters?|rioting|riots?|violent|violence|clash\w*|confront\w*|fought|"
+                      r"torch\w*|burn(?:ed|t|ing) (?:tyres|tires|cars|vehicles|buildings|police)|"
+                      r"attack(?:ed)? (?:the )?(?:police|security)|stormed|breach\w*|unrest)\b", re.I)
 _INTERVENE = re.compile(r"\b(tear[- ]?gas|water[- ]?cannons?|rubber bullets|pepper[- ]?spray\w*|"
                         r"stun grenades|smoke grenades|batons?|baton[- ]charg\w*|dispers\w*|broke up|"
-                        r"break up|broken up|detain\w*|arrest\w*|suppress\w*|crack(?:ed)? down|crackdown|"
-                        r"blocked|cordon\w*|kettl\w*|forcibly|removed|drag\w*|prevent\w*|halt\w*)\b", re.I)
+                        r"break up|broken up|detained|arrested|suppress\w*|crack(?:ed)? down|crackdown|"
+                        r"cordon\w*|kettl\w*|forcibly|dragg\w*)\b", re.I)
 _EXCESSIVE = re.compile(r"\b(live (?:ammunition|bullets|fire|rounds)|shot dead|opened fire|killed|killing|"
-                        r"died|dead|deaths?|fatal\w*|excessive force|violently (?:suppress|disperse|"
-                        r"crack|attack|break)\w*|injured|wounded|beat(?:en|ing)?|deadly|brutal\w*|gunfire|"
-                        r"shot)\b", re.I)
+                        r"died|fatal\w*|excessive force|violently (?:suppress|disperse|crack|attack|break)\w*|"
+                        r"injured|wounded|beat(?:en|ing)?|deadly|brutal\w*|gunfire)\b", re.I)
+_MOB = re.compile(r"\b(mobs?|vigilantes?|lynch\w*|angry (?:residents|villagers|crowd))\b", re.I)
 _HAZARD = re.compile(r"\b(earthquake|quake|flood\w*|storm|cyclone|hurricane|typhoon|tornado|landslides?|"
                      r"mudslides?|drought|tsunami|volcan\w*|wildfires?|avalanche|heat ?wave|lightning|"
                      r"covid\w*|coronavirus|pandemic|epidemic|outbreak|virus|disease|cholera|"
@@ -94,7 +93,7 @@ def weapon(text: str) -> Cue | None:
 
 
 def protest_context(text: str) -> frozenset[str]:
-    """Which protest facts ``text`` states: 'protest', 'violent', 'intervention', 'excessive'."""
+    """Which crowd facts ``text`` states: 'protest', 'violent', 'intervention', 'excessive', 'mob'."""
     out = set()
     if PROTEST_WORDS.search(text):
         out.add("protest")
@@ -104,6 +103,8 @@ def protest_context(text: str) -> frozenset[str]:
         out.add("intervention")
     if _EXCESSIVE.search(text):
         out.add("excessive")
+    if _MOB.search(text):
+        out.add("mob")
     return frozenset(out)
 
 

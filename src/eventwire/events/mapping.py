@@ -108,6 +108,9 @@ def _acled_subtype(ptype: str, mode: str | None, actors: frozenset[str], recipie
                    lemma: str, context: frozenset[str]) -> tuple[str | None, str]:
     mode = mode or ""
     at_protest = "protest" in context or "protesters" in actors | recipients
+    if "mob" in context and ptype in {"ASSAULT", "COERCE"} and mode not in {"arrest", "detain", "seize"} \
+            and not actors & STATE_SECTORS:
+        return "Mob violence", "a mob or vigilantes attacked"
     if ptype == "ASSAULT":
         if at_protest and (found := _violence_at_protest(mode, actors, recipients, context)):
             return found

@@ -33,13 +33,15 @@ TOPIC_PREPS = frozenset({"to", "against", "about", "over", "on", "for", "with"})
 MESSAGE_NOUNS = frozenset("message video statement announcement speech address appeal letter post clip "
                           "recording broadcast communique declaration".split())
 VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "AGREE", "CONCEDE", "CONSULT"})
+EFFORT_NOUNS = frozenset("mission effort bid attempt campaign operation process initiative programme program "
+                         "drive".split())
 MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 COOPERATIVE = frozenset({"SUPPORT", "CONSULT", "COOPERATE", "AID", "CONCEDE", "RETREAT", "AGREE"})
 FUTURE_AUX = frozenset({"will", "would", "'ll", "shall", "wo"})
 OBLIGATION_AUX = frozenset({"must", "should"})
 INTENT_HEADS = frozenset("ready willing prepared plan intend vow pledge promise offer commit determined "
-                         "going set decide".split())
-REFUSAL_HEADS = frozenset("refuse decline reluctant unwilling".split())
+                         "going set decide swear".split())
+REFUSAL_HEADS = frozenset("refuse decline reluctant unwilling fail".split())
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 BLAST_WORDS = frozenset("explosion blast explode blow fire".split())
 HAZARD_VERBS = frozenset("kill injure wound hit destroy damage claim die death".split())
@@ -144,9 +146,18 @@ def _demands(sent: SpacySpan, found: list[Candidate], quoted: list[tuple[int, in
 
 
 def _intent_cue(tok: Token) -> tuple[str, Token] | None:
-    """('future' | 'must' | 'negated-future', cue) when the trigger is announced, not done."""
+    """('future' | 'must' | 'negated-future', cue) when the trigger is announced, not done.
+
+    A nominal trigger takes the cue of its light verb ('would tighten the blockade'); 'may' and
+    'could' count only with a condition ('may halt ... if ...')."""
+    if tok.pos_ != "VERB" and tok.dep_ == "dobj" and tok.head.pos_ == "VERB":
+        tok = tok.head
     aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass"}]
     neg = any(c.dep_ == "neg" for c in tok.children)
+    if any(c.dep_ == "advcl" and any(m.lower_ in {"if", "unless"} for m in c.children) for c in tok.children):
+        fut_cond = next((a for a in aux if a.lower_ in {"may", "might", "could"}), None)
+        if fut_cond is not None:
+            return ("negated-future" if neg else "future"), fut_cond
     must = next((a for a in aux if a.lower_ in OBLIGATION_AUX), None)
     if must is not None and not neg:
         return "must", must
@@ -214,8 +225,9 @@ def _speaker_subject(tok: Token) -> roles.Role | None:
 
 
 def _not_a_report(tok: Token) -> bool:
-    if tok.dep_ in {"compound", "amod", "nmod"} and tok.pos_ in {"NOUN", "PROPN", "ADJ"}:
-        return True  # "protest leaders", "attack helicopter"
+    if tok.dep_ in {"compound", "amod", "nmod"} and tok.pos_ in {"NOUN", "PROPN", "ADJ"} \
+            and tok.head.lemma_.lower() not in EFFORT_NOUNS:
+        return True  # "protest leaders", "attack helicopter" (but "mediation mission" is a mediation)
     if tok.pos_ in {"NOUN", "PROPN"}:
         if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children) or (
                 tok.dep_ in {"nsubj", "nsubjpass"} and any(c.dep_ == "poss" and c.lower_ in ANAPHORIC_DETS

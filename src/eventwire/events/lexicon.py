@@ -35,9 +35,10 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
     "sanctions": frozenset("sanction embargo tariff penalty".split()),
     "demands": frozenset("demand call condition request proposal plan".split()),
     "self": frozenset("himself herself themselves itself".split()),
-    "talks": frozenset("talk negotiation meeting relation tie contact dialogue".split()),
+    "talks": frozenset("talk negotiation meeting relation tie contact dialogue mediation effort visit trip "
+                       "summit".split()),
     "aid": frozenset("aid assistance food supply loan grant medicine help relief money fund support "
-                     "weapon arm equipment".split()),
+                     "weapon arm equipment program programme".split()),
     "troops": frozenset("troop soldier force tank warship unit battalion army personnel".split()),
     "agreement": frozenset("agreement deal treaty accord ceasefire truce memorandum pact protocol".split()),
     "curfew": frozenset("curfew emergency law".split()),

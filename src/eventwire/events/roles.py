@@ -160,6 +160,12 @@ def _objects(verb: Token, prefix: str = "") -> list[Role]:
         objs = [g for g in c.children if g.dep_ == "pobj" and is_actor_like(g)]
         if objs:
             return [Role(phrase(t), f"{prefix}'{c.lower_} X'") for t in with_conjuncts(objs[0])]
+    for c in preps:  # "conceded to demands from UNITA", "complained about Israeli raids"
+        for thing in (g for g in c.children if g.dep_ == "pobj"):
+            inner = [x for p in thing.children if p.dep_ == "prep" and p.lower_ in {"from", "by", "of"}
+                     for x in p.children if x.dep_ == "pobj" and is_actor_like(x)]
+            if inner:
+                return [Role(phrase(inner[0]), f"{prefix}'{c.lower_} <thing> {inner[0].head.lower_} X'")]
     return []
 
 
@@ -190,10 +196,10 @@ def _modifier_phrase(tok: Token) -> tuple[Token, ...]:
     return tuple(toks) or (tok,)
 
 
-def complement_subject(verb: Token) -> list[Role]:
+def complement_subject(verb: Token, deps: frozenset[str] | set[str] = frozenset({"ccomp"})) -> list[Role]:
     """'demanded that the Turkish government provide ...': the one asked is the clause's subject."""
     for c in verb.children:
-        if c.dep_ == "ccomp":
+        if c.dep_ in deps:
             subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
             if subj is not None and is_actor_like(subj) and not is_pronoun(subj):
                 return [Role(phrase(t), "subject of the demanded/accused clause") for t in with_conjuncts(subj)]
@@ -272,12 +278,20 @@ def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
                 actors.append(Role(phrase(objs[0]), "'by X'"))
             elif c.lower_ in {"of"} and patient_noun:
                 recipients.append(Role(phrase(objs[0]), "'of X' after a patient noun"))
+            elif c.lower_ == "between" and is_actor_like(objs[0]):  # "mediation between X and Y"
+                recipients += [Role(phrase(t), "'between X and Y'") for t in with_conjuncts(objs[0])]
             elif c.lower_ in RECIPIENT_PREPS and is_actor_like(objs[0]):
                 recipients.append(Role(phrase(objs[0]), f"'{c.lower_} X'"))
+    if not recipients:
+        recipients = complement_subject(noun, {"acl", "ccomp"})  # "its demand that Israel ease ..."
     verb = noun.head if noun.dep_ in {"dobj", "attr"} else noun.head.head if noun.dep_ == "pobj" else None
-    if verb is not None and verb.pos_ in {"VERB", "AUX"} and (
-            not actors or all(len(a.tokens) == 1 and is_pronoun(a.tokens[0]) for a in actors)):
+    if verb is not None and verb.pos_ in {"VERB", "AUX"}:
         subj, passive = _subject(verb)  # "X launched an attack", "held their first meeting", "on a visit"
-        if subj is not None and not passive:
+        if subj is not None and not passive and (
+                not actors or all(len(a.tokens) == 1 and is_pronoun(a.tokens[0]) for a in actors)):
             actors = [Role(phrase(subj), "subject of the light verb")]
+        if subj is not None and passive and not recipients:  # "X was put under investigation"
+            recipients = [Role(phrase(subj), "passive subject of the light verb")]
+        if not recipients:  # "opened investigations against X" (the parser attaches 'against X' to the verb)
+            recipients = [r for r in _objects(verb) if noun not in r.tokens]
     return actors, recipients

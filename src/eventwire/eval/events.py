@@ -50,8 +50,10 @@ ACLED_TO_CASE: dict[str, str] = {
 _NATURAL = re.compile(r"\b(earthquake|quake|flood\w*|storm|cyclone|hurricane|typhoon|tornado|landslide|drought|"
                       r"tsunami|volcan\w*|wildfire|covid|coronavirus|pandemic|epidemic|outbreak|heatwave|"
                       r"avalanche|rainfall|monsoon)\b", re.I)
-_MANMADE = re.compile(r"\b(fire broke out|caught fire|blaze|spill|leak|collapse\w*|derail\w*|crash\w*|"
-                      r"accident\w*|poison\w*|stampede|capsiz\w*|gas explosion|boiler|short circuit)\b", re.I)
+_MANMADE = re.compile(r"\b(fire broke out|caught fire|catch\w* fire|blaze|spill|leak\w*|collapse\w*|derail\w*|"
+                      r"crash\w*|accident\w*|poison\w*|stampede|capsiz\w*|explo(?:sion|sions|ded|des)|boiler|"
+                      r"short circuit|burn(?:s|ed|ing)?|fire|toxins?|adulterated|contaminat\w*|wastewater|"
+                      r"lost control)\b", re.I)
 _ATTRIB = re.compile(r"\b(claim\w* responsibility|responsib\w+ for|blam\w+|accus\w+)\b", re.I)
 _CRIME = re.compile(r"\b(smuggl\w*|traffick\w*|robber\w*|drugs?|gang\w*|fraud|cartel|theft|thieves|narcotic\w*|"
                     r"heroin|cocaine|pornograph\w*|extortion|burglar\w*|brothel|counterfeit)\b", re.I)

@@ -66,6 +66,8 @@ def test_lexicon_only_uses_known_types():
     ("COERCE", "destroy", {"protesters"}, set(), "torch", {"protest", "violent"}, "Violent demonstration", "17"),
     ("PROTEST", "demo", set(), set(), "protest", {"protest", "violent", "intervention"}, "Violent demonstration",
      "14"),
+    ("COERCE", "restrict", {"police"}, {"protesters"}, "disperse", {"protest", "intervention", "violent"},
+     "Violent demonstration", "17"),
     ("RETREAT", "surrender", {"armed group"}, {"military"}, "surrender", set(), "Agreement", "08"),
     ("COOPERATE", "exchange", set(), set(), "exchange", set(), "Agreement", "06"),
     ("RETREAT", "defect", {"military"}, set(), "defect", set(), "Change to group/activity", "08"),

@@ -151,7 +151,8 @@ def _protest(mode: str, context: frozenset[str]) -> tuple[str, str]:
 def _violence_at_protest(mode: str, actors: frozenset[str], recipients: frozenset[str],
                          context: frozenset[str]) -> tuple[str, str] | None:
     """Violence around a demonstration: by the protesters (riot) or against them (force)."""
-    if "protesters" in actors or ("violent" in context and not actors & STATE_SECTORS):
+    if "protesters" in actors or ("violent" in context and not (actors & STATE_SECTORS and context & {
+            "lethal", "excessive"})):
         if mode == "mob":
             return "Mob violence", "a mob attacked"
         return "Violent demonstration", "protesters used violence"
@@ -173,6 +174,8 @@ def _coerce(mode: str, actors: frozenset[str], recipients: frozenset[str], lemma
             return "Government regains territory", f"territory taken back ({lemma!r}), actor unknown"
         return "Non-state actor overtakes territory", "territory seized by an actor that is not a state force"
     if at_protest and mode in {"arrest", "detain", "restrict", "ban"} and not recipients - {"protesters", "opposition"}:
+        if "violent" in context:
+            return "Violent demonstration", f"COERCE {mode!r} at a protest where protesters used violence"
         if context & {"lethal", "excessive"}:
             return "Excessive force against protesters", f"COERCE {mode!r} at a protest, with protesters hurt"
         return "Protest with intervention", f"COERCE {mode!r} against protesters"

@@ -314,7 +314,8 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
         date = _date_from_elaboration(article, nxt, date)
     nums = numbers.find_numbers(sent.text, sent_start)
     st = status.event_status(sent, tok, article, sent_start, date, excerpt_of,
-                             refusal=cand.intent == "negated-future" and trig.plover_type == "REJECT")
+                             refusal=cand.intent == "negated-future" and trig.plover_type == "REJECT",
+                             speech=trig.plover_type in VERBAL)
     context = _context(sent.text)
     mapped = mapping.map_event(
         trig.plover_type, trig.mode,

@@ -38,10 +38,12 @@ SAY_VERBS = frozenset({"say", "tell", "claim", "report", "state", "announce", "a
 
 
 def event_status(sent: SpacySpan, trigger: Token, article: Article, sent_start: int, date: EventDate,
-                 excerpt_of: str | None, *, refusal: bool = False) -> EventStatus:
+                 excerpt_of: str | None, *, refusal: bool = False, speech: bool = False) -> EventStatus:
     """Status of the event whose trigger is ``trigger`` in sentence ``sent`` (at ``sent_start``).
 
     ``refusal``: the negation is the event itself ("will not meet" coded REJECT), not a denial.
+    ``speech``: the event is itself a statement ("X called for ..."), so the attribution stage's
+    speaker for the sentence is the event's actor, not a source vouching for it.
     """
     found: dict[str, tuple[str, int | None, int | None, str | None]] = {}
     text = sent.text
@@ -75,7 +77,7 @@ def event_status(sent: SpacySpan, trigger: Token, article: Article, sent_start: 
     elif old:
         found["historical"] = (old, date.start, date.end, None)
     speaker = _speaker(sent, trigger, sent_start)
-    stated = _statement(article, sent_start)
+    stated = None if speech else _statement(article, sent_start)
     if speaker and stated is not None and stated.kind == "attributed" and stated.source and \
             speaker[3].lower() in PRONOUN_SPEAKERS:  # "he said": the attribution stage knows who "he" is
         found["attributed"] = (f"{speaker[0]}, resolved to {stated.source!r} by the attribution stage",

@@ -16,7 +16,32 @@ pledge threaten reveal disclose testify complain concede agree criticize critici
 blame believe think hope fear want expect estimate conclude find show indicate learn
 mention remark observe announce caution question demand propose recommend repeat reiterate
 quip joke boast brag charge counter dismiss reject defend cite quote telling
+describe express know refer mention speculate imply assure answer talk speak discuss highlight
+tout portray depict characterize characterise label dub brand doubt dispute forecast calculate
+suspect guess reckon realize realise understand feel deem view consider recognize
+recognise confess divulge unveil signal apologize apologise lament plead appeal advise advocate
+reaffirm
 """.split())
+
+# Verbs that give a source's stance towards something rather than a claim ("Carson endorsed
+# Trump", "the campaign plans to appeal", "she declined to comment"). They make attributions
+# of kind "stance" (as attribution corpora annotate them) but never turn the outlet's sentence
+# into somebody's claim: "the governor ordered a quarantine" is still the outlet's fact.
+STANCE_VERBS = frozenset("""
+see support endorse back oppose favor favour prefer like seek plan intend decide decline refuse
+order request release list nominate promote champion lobby push offer attack blast slam assail
+denounce condemn decry mock ridicule lambaste chide scold rebuke applaud welcome hail herald
+thank congratulate challenge worry focus remember wish pitch press beg implore
+""".split())
+
+# Cue verbs that only introduce quotation marks (“...,” he continued), never a clause of
+# their own: "prices continued to rise" is no attribution.
+QUOTE_ONLY_VERBS = frozenset("continue go begin start conclude finish laugh shout scream yell chant".split())
+
+# Verbs whose direct object is the listener, not what was said ("told reporters that ...").
+LISTENER_VERBS = frozenset(
+    "tell ask assure warn urge remind inform notify advise brief convince persuade caution implore beg "
+    "thank congratulate".split())
 
 # Participial clause verbs ("..., suggesting that ...") that are the writer's inference.
 INFERENCE_VERBS = frozenset("suggest indicate mean show imply signal".split())
@@ -28,7 +53,20 @@ OBJECT_CONTENT_VERBS = frozenset(
 
 # Verbs whose prepositional phrase is the content ("called for an end to ...").
 PREP_CONTENT = {"call": {"for", "on"}, "urge": {"on"}, "push": {"for"}, "argue": {"for", "against"},
-                "warn": {"of", "about", "against"}, "complain": {"about", "of"}}
+                "warn": {"of", "about", "against"}, "complain": {"about", "of"}, "refer": {"to"},
+                "respond": {"to"}, "reply": {"to"}, "object": {"to"}, "agree": {"with", "on", "to"},
+                "disagree": {"with", "on"}}
+
+# Prepositions whose phrase is what a cue verb is about ("talked about the wall", "referred to").
+CONTENT_PREPS = frozenset("about on of for against over".split())
+
+# Nouns that carry a statement ("in a statement", "in an interview", "a CNN poll"): the noun
+# phrase is the source, the rest of the sentence the content.
+SOURCE_NOUNS = frozenset("""
+statement interview poll survey report letter speech tweet post memo filing study analysis remarks
+email release video op-ed editorial column essay testimony briefing interview memoir book
+broadcast podcast announcement message note documents document complaint lawsuit
+""".split())
 
 HEDGES = (
     "likely", "unlikely", "probably", "possibly", "perhaps", "maybe", "may", "might", "could",

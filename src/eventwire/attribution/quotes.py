@@ -32,8 +32,10 @@ if TYPE_CHECKING:
 METHOD_CUE = "attribution.cue.v1"
 METHOD_DIRECT = "attribution.direct.v1"
 METHOD_CONTINUED = "attribution.continued.v1"
+METHOD_STANCE = "attribution.stance_cue.v1"
 _EDGE_PUNCT = " ,;:—–-\n\t"
 _MIN_UNCUED_WORDS = 4
+_NOT_CONTENT_ENTS = {"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC"}  # "spoke on Monday", "in Iowa"
 
 
 @dataclass
@@ -47,6 +49,7 @@ class _Cue:
     colon: bool
     lemma: str
     regions: list[QuoteRegion] = field(default_factory=list)
+    stance: bool = False  # a stance verb ("endorsed", "plans to"): never a claim of its own
 
 
 def find_quotes(text: str, parsed: Sequence[ParsedParagraph], entities: Sequence[Entity] = (),
@@ -75,7 +78,7 @@ def find_quotes(text: str, parsed: Sequence[ParsedParagraph], entities: Sequence
         items.sort(key=lambda x: x[0])
         for _, q in items:
             quotes.append(q)
-            if q.kind != "indirect":
+            if q.kind in ("direct", "mixed"):
                 last_direct, last_para = q, pi
     return tuple(quotes)
 
@@ -92,13 +95,37 @@ def _cues_in(sent: SpacySpan, off: int, regions: Sequence[QuoteRegion]) -> list[
             continue
         if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
             cue = _according_to(tok, sent, off)
-        elif tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lexicon.CUE_VERBS:
+        elif tok.pos_ in ("VERB", "AUX") and _is_cue_lemma(tok.lemma_.lower()):
             cue = _verb_cue(tok, sent, off, regions)
+        elif tok.dep_ == "prep" and tok.lower_ == "in":
+            cue = _source_noun_cue(tok, sent, off)
         else:
             cue = None
         if cue is not None:
             found.append(cue)
     return found
+
+
+def _is_cue_lemma(lemma: str) -> bool:
+    return lemma in lexicon.CUE_VERBS or lemma in lexicon.STANCE_VERBS or lemma in lexicon.QUOTE_ONLY_VERBS
+
+
+def _source_noun_cue(prep: Token, sent: SpacySpan, off: int) -> _Cue | None:
+    """ "In a statement, ..." / "... in a CNN poll": the noun phrase is the source, the rest of
+    the sentence the content, unless a reporting verb of the sentence already carries it."""
+    objs = [c for c in prep.children if c.dep_ == "pobj" and c.lemma_.lower() in lexicon.SOURCE_NOUNS]
+    if not objs:
+        return None
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX") and _is_cue_lemma(head.lemma_.lower()):
+        return None  # "said in a statement": the verb is the cue
+    if head.pos_ not in ("VERB", "AUX"):
+        return None  # "the rise in the poll numbers": not a frame over the clause
+    src = sorted(objs[0].subtree, key=lambda t: t.i)
+    excluded = {t.i for t in prep.subtree}
+    content = _subtree_segments(sent, excluded, off)
+    return _Cue(_chars([prep], off), _chars(src, off), content,
+                (off + sent.start_char, off + sent.end_char), False, "in")
 
 
 def _chars(tokens: Sequence[Token], off: int) -> tuple[int, int]:
@@ -152,7 +179,14 @@ def _verb_cue(verb: Token, sent: SpacySpan, off: int, regions: Sequence[QuoteReg
     if lemma in ("think", "believe", "want", "hope", "expect", "find", "show") and verb.dep_ in ("amod", "acl"):
         return None
     speaker = _speaker_tokens(verb)
-    content = _syntactic_content(verb, off)
+    quote_only = lemma not in lexicon.CUE_VERBS and lemma not in lexicon.STANCE_VERBS
+    content = [] if quote_only else _syntactic_content(verb, off)
+    agent = _agent_tokens(verb)
+    if agent is not None:  # "a sentiment endorsed by the crowd": the agent speaks, the subject is said
+        subj = speaker
+        speaker = agent
+        if subj and not any(c.dep_ in ("ccomp", "xcomp") for c in verb.children):
+            content = [_chars(subj, off)]
     colon = verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].text == ":"
     if speaker is None and not content and not colon:
         return None
@@ -161,7 +195,17 @@ def _verb_cue(verb: Token, sent: SpacySpan, off: int, regions: Sequence[QuoteReg
     if speaker is not None and speaker[-1].lower_ in lexicon.SECOND_PERSON and len(speaker) == 1:
         return None  # "just when you thought ...": rhetorical address, nobody is quoted
     return _Cue(_cue_span(verb, off), _chars(speaker, off) if speaker else None, content,
-                (off + sent.start_char, off + sent.end_char), colon, lemma)
+                (off + sent.start_char, off + sent.end_char), colon, lemma,
+                stance=lemma in lexicon.STANCE_VERBS and lemma not in lexicon.CUE_VERBS)
+
+
+def _agent_tokens(verb: Token) -> list[Token] | None:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                return sorted(objs[0].subtree, key=lambda t: t.i)
+    return None
 
 
 def _cue_span(verb: Token, off: int) -> tuple[int, int]:
@@ -185,10 +229,14 @@ def _syntactic_content(verb: Token, off: int) -> list[tuple[int, int]]:
         for c in verb.children:
             if c.dep_ == "prep" and c.lower_ in lexicon.PREP_CONTENT[lemma]:
                 return [_chars(sorted(c.subtree, key=lambda t: t.i), off)]
-    if lemma in lexicon.OBJECT_CONTENT_VERBS:
+    if lemma not in lexicon.LISTENER_VERBS:
         objs = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ != "PRON"]
         if objs:
             return [_chars(sorted(objs[0].subtree, key=lambda t: t.i), off)]
+    for c in verb.children:  # "talked about the wall", "referred to the attack"
+        if c.dep_ == "prep" and c.lower_ in lexicon.CONTENT_PREPS and any(
+                g.dep_ == "pobj" and g.ent_type_ not in _NOT_CONTENT_ENTS for g in c.children):
+            return [_chars(sorted(c.subtree, key=lambda t: t.i), off)]
     return []
 
 
@@ -230,6 +278,33 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _merge(parts: list[tuple[int, int]], extra: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quoted parts plus the paraphrase around them ("says there's a “long road ahead” but ..."):
+    the syntactic content segments that touch a quoted part join it."""
+    touching = [seg for seg in extra if any(seg[0] < e and s < seg[1] for s, e in parts)]
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted([*parts, *touching]):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _outside_words(text: str, merged: list[tuple[int, int]], parts: list[tuple[int, int]]) -> int:
+    """Words of ``merged`` outside the quoted ``parts``."""
+    chars = list(text[merged[0][0]:merged[-1][1]]) if merged else []
+    base = merged[0][0] if merged else 0
+    keep = [False] * len(chars)
+    for s, e in merged:
+        for i in range(s - base, e - base):
+            keep[i] = True
+    for s, e in parts:
+        for i in range(max(s - base, 0), min(e - base, len(chars))):
+            keep[i] = False
+    return len("".join(ch if k else " " for ch, k in zip(chars, keep, strict=True)).split())
+
+
 def _speaker_fields(speaker: tuple[int, int] | None, resolver: SpeakerResolver,
                     text: str) -> tuple[Span | None, Span | None, Span | None, str, str, str]:
     if speaker is None:
@@ -248,13 +323,13 @@ def _quote_from_cue(c: _Cue, text: str, resolver: SpeakerResolver) -> Quote | No
     if c.regions:
         parts = [(r.start, r.end) for r in sorted(c.regions, key=lambda r: r.start)]
         kind, method = "direct", METHOD_DIRECT
-        syntactic = [_trim(text, *seg) for seg in c.content]
-        if syntactic and not any(s <= parts[0][0] and parts[-1][1] <= e for s, e in syntactic) \
-                and any(s < parts[0][0] - 8 for s, _ in syntactic if s < parts[0][1]):
-            kind = "mixed"
+        merged = _merge(parts, [_trim(text, *seg) for seg in c.content])
+        outside = _outside_words(text, merged, parts)
+        if outside >= 2 and outside > sum(len(text[s:e].split()) for s, e in parts):
+            kind, parts = "mixed", merged  # mostly paraphrase around quoted fragments
     elif c.content:
         parts = [seg for seg in (_trim(text, *s) for s in c.content) if seg[1] > seg[0]]
-        kind, method = "indirect", METHOD_CUE
+        kind, method = ("stance", METHOD_STANCE) if c.stance else ("indirect", METHOD_CUE)
         if not parts:
             return None
     else:
@@ -267,7 +342,7 @@ def _quote_from_cue(c: _Cue, text: str, resolver: SpeakerResolver) -> Quote | No
 
 
 def _previous_direct(items: list[tuple[int, Quote]], before: int) -> Quote | None:
-    earlier = [q for pos, q in items if pos < before and q.kind != "indirect" and q.speaker is not None]
+    earlier = [q for pos, q in items if pos < before and q.kind in ("direct", "mixed") and q.speaker is not None]
     return earlier[-1] if earlier else None
 
 

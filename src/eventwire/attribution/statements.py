@@ -81,6 +81,8 @@ def _quote_in(quotes: Sequence[Quote], start: int, end: int) -> Quote | None:
     best: Quote | None = None
     best_overlap = 0
     for q in quotes:
+        if q.kind == "stance":
+            continue  # "X endorsed Y" is the outlet's report of an act, not X's claim
         spans = [*q.content, *( [q.cue] if q.cue else [])]
         overlap = sum(max(0, min(end, s.end) - max(start, s.start)) for s in spans)
         if overlap > best_overlap:

@@ -77,10 +77,13 @@ class QuoteRow:
     reason: str
 
 
+QUOTE_KINDS = ("direct", "mixed", "indirect")  # "stance" attributions ("X endorsed Y") only on request
+
+
 def quotes(store: Store, speaker: str | None = None, article: str | None = None,
-           limit: int | None = None) -> list[QuoteRow]:
-    """Quotes in the store, filtered by speaker (as written, resolved or affiliation) and article."""
-    where, params = ["1=1"], []
+           limit: int | None = None, kinds: tuple[str, ...] = QUOTE_KINDS) -> list[QuoteRow]:
+    """Quotes in the store, filtered by speaker (as written, resolved or affiliation), article and kind."""
+    where, params = [f"kind IN ({', '.join('?' for _ in kinds)})" if kinds else "1=1"], list(kinds)
     if speaker:
         where.append("(speaker ILIKE ? OR speaker_name ILIKE ? OR affiliation_name ILIKE ?)")
         params += [f"%{speaker}%"] * 3

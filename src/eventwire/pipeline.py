@@ -22,7 +22,7 @@ from .errors import EventwireError, ExtractionError
 from .extract import cited, language
 from .extract.core import Extracted, extract
 from .model import Article, RawDocument, Rejection
-from .nlp.base import BaseLayer, analyse
+from .nlp.base import BaseLayer
 
 log = logging.getLogger(__name__)
 
@@ -57,11 +57,17 @@ def _nlp_stage(work: Work) -> None:
     if not art.is_english:
         work.article = replace(art, notes=(*art.notes, f"NLP skipped: language {art.language!r} is not English"))
         return
-    base = analyse(art.text, art.title)
+    base = work.base or _analyse_triaged(art.text, art.title)  # a batch runner may have analysed it already
     work.base = base
     work.article = replace(
         art, paragraphs=base.paragraphs, sentences=base.sentences, tokens=base.tokens, entities=base.entities
     )
+
+
+def _analyse_triaged(text: str, title: str | None) -> BaseLayer:
+    from .scale.layer import pipeline_layer  # NER everywhere, the parser only where a stage reads it
+
+    return pipeline_layer(text, title)
 
 
 def _attribution_stage(work: Work) -> None:

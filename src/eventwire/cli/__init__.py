@@ -19,6 +19,7 @@ COMMAND_MODULES = [
     "eventwire.cli.geo",
     "eventwire.cli.cluster",
     "eventwire.cli.serve",
+    "eventwire.cli.load",
 ]
 
 

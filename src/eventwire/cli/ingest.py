@@ -19,7 +19,7 @@ import click
 from ..config import load_settings
 from ..errors import EventwireError, UsageError
 from ..ingest.fetch import is_url
-from ..ingest.runner import REJECTED, IngestSummary, Outcome, ingest
+from ..ingest.runner import REJECTED, IngestSummary, Outcome
 from ._common import db_option, fail, format_option, open_store
 
 
@@ -30,10 +30,16 @@ from ._common import db_option, fail, format_option, open_store
 @click.option("--per-host-delay", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="Seconds between two requests to the same host (default 1.0).")
 @click.option("-v", "--verbose", is_flag=True, help="Log each step (and tracebacks of internal errors) on stderr.")
+@click.option("--workers", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes analysing articles (default: all cores); one process writes the store.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="ray: run the stages on Ray Data (pip install eventwire[ray]), write Parquet shards, load them.")
+@click.option("--shards", type=click.Path(file_okay=False), default=None, metavar="DIR",
+              help="With --engine ray: where the Parquet shards go (default: DB file name + .shards).")
 @format_option("table", "json")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUTS...")
-def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None, verbose: bool, fmt: str,
-               inputs: tuple[str, ...]) -> None:
+def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None, verbose: bool,
+               workers: int | None, engine: str, shards: str | None, fmt: str, inputs: tuple[str, ...]) -> None:
     """Ingest files, directories, URLs, URL lists, RSS/Atom feeds, WARC(.gz) and JSON Lines.
 
     The kind of each input is read from its content. `-` reads standard input. With
@@ -51,8 +57,16 @@ def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None
             overrides["per_host_interval_s"] = per_host_delay
         settings = load_settings(db, **overrides)
         stdin = sys.stdin.buffer if "-" in inputs else None
-        with open_store(db) as store, reporter:
-            summary = ingest(store, inputs, settings, progress=reporter, stdin=stdin)
+        if engine == "ray":
+            from ..scale.ray_engine import ingest_ray
+
+            with open_store(db) as store, reporter:
+                summary = ingest_ray(store, inputs, settings, shards=shards, workers=workers, progress=reporter)
+        else:
+            from ..scale.workers import ingest_parallel
+
+            with open_store(db) as store, reporter:
+                summary = ingest_parallel(store, inputs, settings, workers=workers, progress=reporter, stdin=stdin)
     except EventwireError as exc:
         fail(exc)
         return

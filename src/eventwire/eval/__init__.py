@@ -25,6 +25,7 @@ SUITES: dict[str, str] = {
     "events": "eventwire.eval.events",
     "geo": "eventwire.eval.geo",
     "extraction": "eventwire.eval.extraction",
+    "triage": "eventwire.eval.triage",
     "cluster": "eventwire.eval.cluster",
 }
 

@@ -15,7 +15,11 @@ def create_app(db_path: Any, **kwargs: Any) -> Any:
 
 
 def serve(db_path: Any, host: str = "127.0.0.1", port: int = 8000, log_level: str = "warning") -> None:
-    """Run the API and UI with uvicorn until interrupted."""
+    """Run the API and UI with uvicorn until interrupted (the event snapshot builds meanwhile)."""
+    import threading
+
     import uvicorn
 
-    uvicorn.run(create_app(db_path), host=host, port=port, log_level=log_level)
+    app = create_app(db_path)
+    threading.Thread(target=app.state.db.warm, name="eventwire-warm", daemon=True).start()
+    uvicorn.run(app, host=host, port=port, log_level=log_level)

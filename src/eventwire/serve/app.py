@@ -80,6 +80,12 @@ def event_query(
 Q = Annotated[EventQuery, Depends(event_query)]
 
 
+def _json(body: Any) -> JSONResponse:
+    """A JSON response from plain values, skipping FastAPI's recursive ``jsonable_encoder``
+    (75 ms on a 7,300-entry timeline at 100k events; ``json.dumps`` takes a few)."""
+    return JSONResponse(body)
+
+
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
     return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
 
@@ -136,9 +142,9 @@ def create_app(db_path: str | Path, *, idle_s: float = 1.0) -> FastAPI:
         if format == "geojson":
             from ..export.formats import geojson_feature
 
-            return {"type": "FeatureCollection", "total": total, "limit": query.limit, "offset": query.offset,
-                    "features": [geojson_feature(r) for r in rows]}
-        return {"total": total, "limit": query.limit, "offset": query.offset, "events": rows}
+            return _json({"type": "FeatureCollection", "total": total, "limit": query.limit, "offset": query.offset,
+                          "features": [geojson_feature(r) for r in rows]})
+        return _json({"total": total, "limit": query.limit, "offset": query.offset, "events": rows})
 
     @app.get("/api/events/{event_id}", summary="One event with its reports, evidence, quotes and sources")
     def get_event(event_id: str) -> Any:
@@ -158,12 +164,12 @@ def create_app(db_path: str | Path, *, idle_s: float = 1.0) -> FastAPI:
     def stats(query: Q, timeline: Annotated[bool, Query(description="Ignore since/until (the timeline shows the "
                                                                       "whole range and brushes it).")] = False) -> Any:
         with db.cursor() as con:
-            return event_stats(con, query, skip_dates=timeline)
+            return _json(event_stats(con, query, skip_dates=timeline))
 
     @app.get("/api/map", summary="Map layers: point clusters, admin-1 regions and country areas for a zoom")
     def map_view(query: Q, zoom: Annotated[int, Query(ge=0, le=18)] = 3) -> Any:
         with db.cursor() as con:
-            return map_layers(con, query, zoom)
+            return _json(map_layers(con, query, zoom))
 
     @app.get("/api/export", summary="Download the filtered events as csv, jsonl, geojson, parquet, acled or cameo")
     def export(query: Q, format: Annotated[str, Query(description="csv | jsonl | geojson | parquet | acled | "
@@ -189,7 +195,7 @@ def create_app(db_path: str | Path, *, idle_s: float = 1.0) -> FastAPI:
     def health() -> Any:
         with db.cursor() as con:
             n = con.execute("SELECT count(*) FROM event_reports").fetchone()[0]
-        return {"ok": True, "event_reports": n, "store": db.path.name}
+        return {"ok": True, "event_reports": n, "store": db.path.name, "snapshot": db.snapshot_info}
 
     _mount_ui(app)
     return app

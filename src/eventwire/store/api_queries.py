@@ -7,7 +7,9 @@ clustering lands, a cluster relation with the same columns replaces it in one pl
 view shows clusters without a redesign.
 
 Filtering and aggregation happen in DuckDB (server side), so a page or a map view of 100,000
-events costs one scan, never a transfer of all rows.
+events costs one scan, never a transfer of all rows. The server reads a flat snapshot of the
+relation instead of re-joining it per query (:mod:`eventwire.store.read_model`); both carry
+the same columns, so every function here works on either.
 """
 
 from __future__ import annotations
@@ -112,9 +114,26 @@ def representative_reports(con: Connection, ids: Sequence[str]) -> dict[str, str
     return {**{i: i for i in ids}, **dict(rows)}
 
 
+# Filter columns: actor names and the searchable text, lower-cased and joined with chr(31) (whitespace
+# to str.split, so a search word never spans two fields), so each filter is one ``contains``.
+_DERIVED = """
+lower(array_to_string(ev.actor_names, chr(31))) AS actor_text,
+lower(concat_ws(chr(31), ev.title, ev.trigger, array_to_string(ev.actor_names, chr(31)), ev.place, ev.sentence))
+    AS search"""
+
+
+def live_relation(con: Connection) -> tuple[str, bool]:
+    """SQL joining the store's tables into the event relation, and whether it is the clustered one."""
+    clustered = clusters_active(con)
+    return f"SELECT ev.*, {_DERIVED} FROM ({_CLUSTERS_SQL if clustered else _REPORTS_SQL}) ev", clustered
+
+
 def event_relation(con: Connection) -> str:
-    """SQL of the event relation: clustered events when the store has them, else event reports."""
-    return _CLUSTERS_SQL if clusters_active(con) else _REPORTS_SQL
+    """SQL of the event relation: the reader's snapshot when it has one, else the live join
+    (clustered events when the store has them, else event reports)."""
+    from .read_model import SNAPSHOT, has_snapshot
+
+    return f"SELECT * FROM {SNAPSHOT}" if has_snapshot(con) else live_relation(con)[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,10 +238,9 @@ def filter_sql(q: EventQuery, *, skip_dates: bool = False) -> tuple[str, list[An
     if q.until and not skip_dates:
         where.append("day <= ?")
         params.append(_as_date(q.until))
-    if q.country:
-        where.append("(upper(country2) = upper(?) OR upper(country) = upper(?) "
-                     "OR list_contains(actor_countries, upper(?)))")
-        params += [q.country] * 3
+    if q.country:  # ISO codes are stored upper-case: compare the stored value as is (no per-row upper())
+        where.append("(country2 = ? OR country = ? OR list_contains(actor_countries, ?))")
+        params += [q.country.upper()] * 3
     if q.admin1:
         where.append("(lower(admin1) = lower(?) OR CAST(admin1_id AS VARCHAR) = ?)")
         params += [q.admin1, q.admin1]
@@ -232,16 +250,15 @@ def filter_sql(q: EventQuery, *, skip_dates: bool = False) -> tuple[str, list[An
         where.append(f"lat BETWEEN ? AND ? AND {lon_test}")
         params += [s, n, w, e]
     if q.plover_types:
-        where.append("(" + " OR ".join(
-            "upper(plover_type) = upper(?) OR upper(plover_type || ':' || coalesce(plover_mode, '')) = upper(?)"
-            for _ in q.plover_types) + ")")
-        params += [t for t in q.plover_types for _ in range(2)]
+        tests, args = _type_tests(q.plover_types)
+        where.append(f"({' OR '.join(tests)})")
+        params += args
     if q.acled_types:
         where.append("(" + " OR ".join("acled_type ILIKE ? OR acled_subtype ILIKE ?" for _ in q.acled_types) + ")")
         params += [t for t in q.acled_types for _ in range(2)]
     if q.actor:
-        where.append("array_to_string(actor_names, chr(31)) ILIKE ?")
-        params.append(f"%{q.actor}%")
+        where.append("contains(actor_text, lower(?))")
+        params.append(q.actor)
     if q.statuses:
         where.append(f"status IN ({', '.join('?' * len(q.statuses))})")
         params += [s.lower() for s in q.statuses]
@@ -252,9 +269,8 @@ def filter_sql(q: EventQuery, *, skip_dates: bool = False) -> tuple[str, list[An
         where.append("sources >= ?")
         params.append(q.min_sources)
     for word in (q.text or "").split():
-        where.append("(title ILIKE ? OR trigger ILIKE ? OR array_to_string(actor_names, ' ') ILIKE ? "
-                     "OR coalesce(place, '') ILIKE ? OR sentence ILIKE ?)")
-        params += [f"%{word}%"] * 5
+        where.append("contains(search, lower(?))")
+        params.append(word)
     if q.precisions:
         where.append(f"precision IN ({', '.join('?' * len(q.precisions))})")
         params += [p.lower() for p in q.precisions]
@@ -262,6 +278,24 @@ def filter_sql(q: EventQuery, *, skip_dates: bool = False) -> tuple[str, list[An
         where.append("article_id LIKE ? || '%'")
         params.append(q.article_id)
     return " AND ".join(where), params
+
+
+def _type_tests(types: Sequence[str]) -> tuple[list[str], list[Any]]:
+    """``TYPE`` or ``TYPE:mode`` filters as plain comparisons (PLOVER types are stored upper-case)."""
+    tests: list[str] = []
+    args: list[Any] = []
+    for t in types:
+        kind, colon, mode = t.partition(":")
+        if not colon:
+            tests.append("plover_type = ?")
+            args.append(kind.strip().upper())
+        elif mode.strip():
+            tests.append("(plover_type = ? AND lower(plover_mode) = ?)")
+            args += [kind.strip().upper(), mode.strip().lower()]
+        else:  # "TYPE:" = the type without a mode
+            tests.append("(plover_type = ? AND coalesce(plover_mode, '') = '')")
+            args.append(kind.strip().upper())
+    return tests, args
 
 
 def _as_date(value: date | datetime) -> date:
@@ -283,6 +317,10 @@ def count_events(con: Connection, q: EventQuery) -> int:
 _SUMMARY_COLS = ("id, kind, article_id, day, date_precision, plover_type, plover_mode, acled_type, acled_subtype, "
                  "cameo_root, trigger, status, status_source, confidence, place, admin1, admin1_id, country, lat, "
                  "lon, precision, sources, independent_sources, corroboration, title, outlet, published, url")
+_SUMMARY_FIELDS = _SUMMARY_COLS.split(", ")
+
+
+SHALLOW_PAGE = 2000  # offset + limit up to which one wide top-N query beats ids-then-rows (measured at 100k)
 
 
 def event_summaries(con: Connection, q: EventQuery) -> list[EventSummary]:
@@ -290,27 +328,60 @@ def event_summaries(con: Connection, q: EventQuery) -> list[EventSummary]:
     return event_page(con, q)[0]
 
 
-def event_page(con: Connection, q: EventQuery) -> tuple[list[EventSummary], int]:
-    """A page of events and the total that match, from one scan (the total is a window count)."""
+def event_page(con: Connection, q: EventQuery, *, shallow_limit: int = SHALLOW_PAGE
+               ) -> tuple[list[EventSummary], int]:
+    """A page of events and the total that match (the total from a second, count-only query).
+
+    Pages ending within ``shallow_limit`` rows of the flat snapshot come from one query; deeper
+    ones (and the live join) sort ids first, then fetch those rows.
+    """
+    from .read_model import SNAPSHOT
+
     validate(q)
     where, params = filter_sql(q)
     relation = event_relation(con)
-    # Sort and page on ids only (top-N over narrow rows), then fetch the page's full rows.
-    ids = [r[0] for r in con.execute(
-        f"SELECT id FROM ({relation}) ev WHERE {where} ORDER BY {_order(q.sort)} "
-        f"LIMIT {int(q.limit)} OFFSET {int(q.offset)}", params).fetchall()]
-    total = len(ids) + q.offset if 0 < len(ids) < q.limit else count_events(con, q)
-    if not ids:
-        return [], total
-    found = {r[0]: r for r in con.execute(
-        f"SELECT {_SUMMARY_COLS} FROM ({relation}) ev WHERE id IN ({', '.join('?' * len(ids))})", ids).fetchall()}
-    parties = _parties(con, ids)
-    out = []
-    for i in ids:
-        r = found[i]
-        actors, recipients = parties.get(i, ((), ()))
-        out.append(EventSummary(*r[:14], actors, recipients, *r[14:]))
-    return out, total
+    window = f"ORDER BY {_order(q.sort)} LIMIT {int(q.limit)} OFFSET {int(q.offset)}"
+    if relation.endswith(SNAPSHOT) and q.offset + q.limit <= shallow_limit:
+        # A shallow page of the flat table: one top-N query (DuckDB fetches wide columns late).
+        page = list(_summaries(con, relation, where, params, window))
+    else:
+        # Deep pages and the live join: sort and page on ids only (narrow rows), then fetch those rows.
+        ids = [r[0] for r in con.execute(f"SELECT id FROM ({relation}) ev WHERE {where} {window}", params).fetchall()]
+        marks = ", ".join("?" * len(ids))
+        found = {s.id: s for s in _summaries(con, relation, f"id IN ({marks})", ids)} if ids else {}
+        page = [found[i] for i in ids]
+    total = len(page) + q.offset if 0 < len(page) < q.limit else count_events(con, q)
+    return page, total
+
+
+def _summaries(con: Connection, relation: str, where: str, params: Sequence[Any],
+               order: str = "") -> Iterator[EventSummary]:
+    """Full rows of the events matching ``where``, fetched in batches; parties from the snapshot
+    when it has them, else from the arguments (one query per batch)."""
+    from .read_model import SNAPSHOT
+
+    flat = relation.endswith(SNAPSHOT)
+    cols = _SUMMARY_COLS + (", actors, recipients" if flat else "")
+    cur = _side_cursor(con)  # streams while ``con`` stays free for the caller's (and _parties') queries
+    try:
+        cur.execute(f"SELECT {cols} FROM ({relation}) ev WHERE {where} {order}", list(params))
+        while rows := cur.fetchmany(2000):
+            parties = ({r[0]: (tuple(r[-2]), tuple(r[-1])) for r in rows} if flat
+                       else _parties(con, [r[0] for r in rows]))
+            for r in rows:
+                actors, recipients = parties.get(r[0], ((), ()))
+                yield EventSummary(*r[:14], actors, recipients, *r[14:len(_SUMMARY_FIELDS)])
+    finally:
+        cur.close()
+
+
+def _side_cursor(con: Connection) -> Connection:
+    """A second cursor on ``con``'s database, on the same default catalog (the server ATTACHes the store)."""
+    catalog = con.execute("SELECT current_database()").fetchone()[0]
+    quoted = '"' + catalog.replace('"', '""') + '"'
+    cur = con.cursor()
+    cur.execute(f"USE {quoted}")
+    return cur
 
 
 def _parties(con: Connection, ids: Sequence[str]) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
@@ -337,31 +408,34 @@ _STAT_GROUPS = {"by_type": "plover_type", "by_acled_type": "acled_type", "by_cou
 def event_stats(con: Connection, q: EventQuery, *, skip_dates: bool = False, top: int = 30) -> dict[str, Any]:
     """Counts for charts: total, per day stacked by PLOVER type, per type, country, precision, status.
 
-    One scan with GROUPING SETS, so the timeline and the facet counts cost one pass over the events.
+    One filtered pass (materialised once), counted per day and type; per-type counts roll up from
+    those, the other facets count the filtered rows: one statement, cheaper than GROUPING SETS.
     """
     validate(q)
     where, params = filter_sql(q, skip_dates=skip_dates)
-    cols = ["day", *_STAT_GROUPS.values()]
-    sets = ", ".join(["(day, plover_type)", *(f"({c})" for c in _STAT_GROUPS.values()), "()"])
-    rows = con.execute(
-        f"SELECT {', '.join(f'GROUPING({c})' for c in cols)}, {', '.join(cols)}, count(*), min(day), max(day) "
-        f"FROM ({event_relation(con)}) ev WHERE {where} GROUP BY GROUPING SETS ({sets})", params).fetchall()
-    k = len(cols)
+    facets = "".join(f"UNION ALL SELECT '{name}', NULL, CAST({col} AS VARCHAR), count(*) FROM f GROUP BY ALL\n"
+                     for name, col in _STAT_GROUPS.items() if name != "by_type")
+    rows = con.execute(f"""
+        WITH f AS MATERIALIZED (SELECT day, {', '.join(_STAT_GROUPS.values())} FROM ({event_relation(con)}) ev
+                                WHERE {where}),
+             d AS MATERIALIZED (SELECT day, CAST(plover_type AS VARCHAR) AS plover_type, count(*) AS n FROM f
+                                GROUP BY ALL)
+        SELECT 'by_day', day, plover_type, n FROM d WHERE day IS NOT NULL
+        UNION ALL SELECT 'by_type', NULL, plover_type, CAST(sum(n) AS BIGINT) FROM d GROUP BY ALL
+        {facets}
+        UNION ALL SELECT 'first', min(day), NULL, CAST(coalesce(sum(n), 0) AS BIGINT) FROM d
+        UNION ALL SELECT 'last', max(day), NULL, NULL FROM d""", params).fetchall()
     out: dict[str, Any] = {"total": 0, "first": None, "last": None, "by_day": []}
     groups: dict[str, list[dict[str, Any]]] = {name: [] for name in _STAT_GROUPS}
-    for r in rows:
-        flags, values, n = r[:k], r[k:2 * k], r[2 * k]
-        present = [c for c, g in zip(cols, flags, strict=True) if g == 0]
-        if not present:
-            out["total"] = n
-            out["first"] = r[2 * k + 1].isoformat() if r[2 * k + 1] else None
-            out["last"] = r[2 * k + 2].isoformat() if r[2 * k + 2] else None
-        elif present == ["day", "plover_type"]:
-            if values[0] is not None:
-                out["by_day"].append({"date": values[0].isoformat(), "type": values[1], "count": n})
+    for group, day, key, n in rows:
+        if group == "by_day":
+            out["by_day"].append({"date": day.isoformat(), "type": key, "count": n})
+        elif group in ("first", "last"):
+            out[group] = day.isoformat() if day else None
+            if group == "first":
+                out["total"] = n
         else:
-            name = next(nm for nm, c in _STAT_GROUPS.items() if c == present[0])
-            groups[name].append({"key": values[cols.index(present[0])], "count": n})
+            groups[group].append({"key": key, "count": n})
     out["by_day"].sort(key=lambda d: (d["date"], d["type"]))
     for name, items in groups.items():
         items.sort(key=lambda d: (-d["count"], str(d["key"])))
@@ -381,47 +455,57 @@ def map_layers(con: Connection, q: EventQuery, zoom: int = 3) -> dict[str, Any]:
     when alone); admin-1 events are grouped per region and country-level events per country, so
     the UI can draw them as areas instead of pretending they are points.
     """
+    from .read_model import SNAPSHOT
+
     validate(q)
     where, params = filter_sql(q)
-    base = f"WITH f AS MATERIALIZED (SELECT * FROM ({event_relation(con)}) ev WHERE {where}) "
+    relation = event_relation(con)
+    # The live join is evaluated once per statement (materialised); the flat snapshot is scanned directly.
+    hint = "" if relation.endswith(SNAPSHOT) else "MATERIALIZED "
+    base = f"WITH f AS {hint}(SELECT * FROM ({relation}) ev WHERE {where}) "
     cell = _cell_size(zoom)
-    rows = con.execute(
-        base + f"SELECT floor(lat / {cell!r}) AS gy, floor(lon / {cell!r}) AS gx, count(*), avg(lat), avg(lon), "
-        "min(id), mode(plover_type), any_value(precision) FROM f WHERE precision IN ('exact', 'district') "
-        "AND lat IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC LIMIT 5000", params).fetchall()
-    points = [{"lat": r[3], "lon": r[4], "count": r[2], "id": r[5] if r[2] == 1 else None, "type": r[6],
-               "precision": r[7]} for r in rows]
-    rows = con.execute(
-        base + "SELECT admin1_id, any_value(admin1), any_value(country), count(*), avg(lat), avg(lon), min(id), "
-        "mode(plover_type) FROM f WHERE precision = 'admin1' AND lat IS NOT NULL GROUP BY 1 ORDER BY 4 DESC "
-        "LIMIT 5000", params).fetchall()
-    regions = [{"admin1_id": r[0], "name": r[1], "country": r[2], "count": r[3], "lat": r[4], "lon": r[5],
-                "id": r[6] if r[3] == 1 else None, "type": r[7]} for r in rows]
-    rows = con.execute(
-        base + "SELECT country, count(*), min(id), mode(plover_type) FROM f WHERE precision = 'country' "
-        "AND country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC", params).fetchall()
-    countries = [{"country": r[0], "count": r[1], "id": r[2] if r[1] == 1 else None, "type": r[3]} for r in rows]
+    grid = f"floor(lat / {cell!r}) AS gy, floor(lon / {cell!r}) AS gx"
+    rows = con.execute(base + _layer_sql(grid, "gy, gx", "precision IN ('exact', 'district') AND lat IS NOT NULL",
+                                         "min(precision)"), params).fetchall()
+    points = [{"lat": r[4], "lon": r[5], "count": r[2], "id": r[6] if r[2] == 1 else None, "type": r[7],
+               "precision": r[3]} for r in rows]
+    rows = con.execute(base + _layer_sql("admin1_id", "admin1_id", "precision = 'admin1' AND lat IS NOT NULL",
+                                         "[min(admin1), min(country)]"), params).fetchall()
+    regions = [{"admin1_id": r[0], "name": r[2][0], "country": r[2][1], "count": r[1], "lat": r[3], "lon": r[4],
+                "id": r[5] if r[1] == 1 else None, "type": r[6]} for r in rows]
+    rows = con.execute(base + _layer_sql("country", "country", "precision = 'country' AND country IS NOT NULL",
+                                         "NULL"), params).fetchall()
+    countries = [{"country": r[0], "count": r[1], "id": r[5] if r[1] == 1 else None, "type": r[6]} for r in rows]
     unlocated = con.execute(base + "SELECT count(*) FROM f WHERE lat IS NULL AND precision <> 'country'",
                             params).fetchone()[0]
     return {"zoom": zoom, "cell_deg": cell, "points": points, "regions": regions, "countries": countries,
             "unlocated": unlocated}
 
 
-def export_rows(con: Connection, q: EventQuery, batch: int = 5000) -> Iterator[dict[str, Any]]:
-    """Every event matching ``q`` (no paging) as flat dicts with :data:`EVENT_COLUMNS`, in batches."""
+def _layer_sql(key_exprs: str, keys: str, where: str, extra: str) -> str:
+    """One map layer from the filtered rows ``f``: per key its count, ``extra``, mean position, the
+    event id when alone and the most frequent PLOVER type. Counted per (key, type) first, so the
+    type's ties break alphabetically; positions average as decimals. Both make the answer
+    independent of row order (the snapshot and the live join agree exactly).
+    """
+    inner = (f"SELECT {key_exprs}, CAST(plover_type AS VARCHAR) AS t, count(*) AS n, min(id) AS mid, "
+             "sum(CAST(lat AS DECIMAL(18, 6))) AS slat, sum(CAST(lon AS DECIMAL(18, 6))) AS slon, "
+             f"{extra} AS extra FROM f WHERE {where} GROUP BY ALL")
+    # Rows: keys..., count, extra, lat, lon, id, type.
+    return (f"SELECT {keys}, sum(n) AS total, min(extra), CAST(sum(slat) / sum(n) AS DOUBLE), "
+            f"CAST(sum(slon) / sum(n) AS DOUBLE), min(mid), arg_min(t, {{'n': -n, 't': t}}) "
+            f"FROM ({inner}) GROUP BY {keys} ORDER BY total DESC, {keys} LIMIT 5000")
+
+
+def export_rows(con: Connection, q: EventQuery) -> Iterator[dict[str, Any]]:
+    """Every event matching ``q`` (no paging) as flat dicts with :data:`EVENT_COLUMNS`.
+
+    One sorted query streamed in batches (paging with OFFSET would re-run the relation per batch).
+    """
     validate(q)
-    offset = 0
-    while True:
-        page = event_summaries(con, EventQuery(**{**_fields(q), "limit": batch, "offset": offset}))
-        for s in page:
-            yield {c: getattr(s, c) for c in EVENT_COLUMNS}
-        if len(page) < batch:
-            return
-        offset += batch
-
-
-def _fields(q: EventQuery) -> dict[str, Any]:
-    return {name: getattr(q, name) for name in q.__dataclass_fields__}
+    where, params = filter_sql(q)
+    for s in _summaries(con, event_relation(con), where, params, f"ORDER BY {_order(q.sort)}"):
+        yield {c: getattr(s, c) for c in EVENT_COLUMNS}
 
 
 def resolve_event_id(con: Connection, event_id: str) -> str:
@@ -439,13 +523,10 @@ def resolve_event_id(con: Connection, event_id: str) -> str:
 def summary_of(con: Connection, event_id: str) -> EventSummary:
     """The list row of one event (for the evidence view's header)."""
     full = resolve_event_id(con, event_id)
-    found = con.execute(f"SELECT {_SUMMARY_COLS} FROM ({event_relation(con)}) ev WHERE id = ?",
-                        [full]).fetchall()
+    found = list(_summaries(con, event_relation(con), "id = ?", [full]))
     if not found:
         raise NotFound(f"[E711] no event {event_id!r}")
-    r = found[0]
-    actors, recipients = _parties(con, [full]).get(full, ((), ()))
-    return EventSummary(*r[:14], actors, recipients, *r[14:])
+    return found[0]
 
 
 def jsonable_summary(s: EventSummary) -> dict[str, Any]:

@@ -20,7 +20,7 @@ REJECT_COLUMNS = ("at", "stage", "source", "reason")
 @click.option("--since", type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S"]), help="Published on/after DATE.")
 @click.option("--outlet", help="Outlet name or URL contains this.")
 @click.option("--search", help="Words that must all appear in title or text.")
-@click.option("--limit", type=int, default=None, help="At most N articles.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N articles.")
 @format_option()
 def articles_cmd(db: str | None, since: datetime | None, outlet: str | None, search: str | None,
                  limit: int | None, fmt: str) -> None:

@@ -18,6 +18,18 @@ TABLE_COLUMNS = ("id", "date", "plover", "acled", "actors", "recipients", "place
 _DATE = click.DateTime(["%Y-%m-%d"])
 
 
+def _check_statuses(value: str | None) -> str | None:
+    """A misspelt status would silently match nothing: refuse it as the API does (E704), and
+    normalise case and spaces ('Asserted, attributed')."""
+    from ..store.api_queries import STATUSES
+
+    wanted = [s.strip().lower() for s in (value or "").split(",") if s.strip()]
+    for status in wanted:
+        if status not in STATUSES:
+            raise click.BadParameter(f"[E704] unknown status {status!r}; one of {', '.join(STATUSES)}")
+    return ",".join(wanted) or None
+
+
 @click.command("events")
 @db_option
 @click.option("--type", "plover_type", help="PLOVER type, or TYPE:mode (e.g. ASSAULT, COERCE:arrest).")
@@ -28,9 +40,10 @@ _DATE = click.DateTime(["%Y-%m-%d"])
 @click.option("--near", help="LAT,LON,KM: located within KM of the point (e.g. 50.6,36.6,50).")
 @click.option("--since", type=_DATE, help="Event date (else publication date) on/after DATE.")
 @click.option("--until", type=_DATE, help="Event date (else publication date) on/before DATE.")
-@click.option("--status", "statuses", help="Comma list: asserted,attributed,hedged,denied,hypothetical,historical.")
+@click.option("--status", "statuses", callback=lambda _c, _p, v: _check_statuses(v),
+              help="Comma list: asserted,attributed,hedged,denied,hypothetical,historical.")
 @click.option("--article", "article_id", help="Only this article (id or unique prefix).")
-@click.option("--limit", type=int, default=None, help="At most N event reports.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N event reports.")
 @click.option("--min-sources", type=int, default=None, help="Only events with at least N independent sources.")
 @click.option("--corroboration", type=click.Choice(CORROBORATION),
               help="Only reports of events with this corroboration status.")

@@ -14,7 +14,7 @@ QUOTE_COLUMNS = ("article_id", "kind", "speaker", "speaker_name", "affiliation",
 @db_option
 @click.option("--speaker", help="Speaker as written, resolved, or its organisation contains this.")
 @click.option("--article", "article_id", help="Only this article (id or unique prefix).")
-@click.option("--limit", type=int, default=None, help="At most N quotes.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most N quotes.")
 @click.option("--kind", "kinds", multiple=True, type=click.Choice(["direct", "mixed", "indirect", "stance"]),
               help="Only these kinds (repeatable); default direct, mixed and indirect. 'stance' lists "
                    "attributions such as 'X endorsed Y' or 'X plans to ...'.")

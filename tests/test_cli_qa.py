@@ -1,0 +1,57 @@
+"""Rough edges an analyst hit using the CLI on the seed: bad options are usage errors (exit 2)
+with a one-line message, never a traceback or a silent empty answer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventwire.cli import _register, cli
+from eventwire.store import Store
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "belgorod-raid.txt"
+
+
+@pytest.fixture(scope="module")
+def seed_db(tmp_path_factory):
+    path = tmp_path_factory.mktemp("qa") / "seed.duckdb"
+    with Store(path) as store:
+        store.ingest([str(SEED)])
+    _register()
+    return path
+
+
+def _run(*args):
+    return CliRunner().invoke(cli, list(args))
+
+
+@pytest.mark.parametrize("command", ["articles", "events", "quotes"])
+@pytest.mark.parametrize("limit", ["-1", "0"])
+def test_limit_below_one_is_a_usage_error(seed_db, command, limit):
+    result = _run(command, "--db", str(seed_db), "--limit", limit)
+    assert result.exit_code == 2, result.output
+    assert "--limit" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_limit_one_gives_one_row(seed_db):
+    for command in ("articles", "events", "quotes"):
+        result = _run(command, "--db", str(seed_db), "--limit", "1", "--format", "json")
+        assert result.exit_code == 0, result.output
+        assert len(result.output.splitlines()) == 1, command
+
+
+def test_unknown_status_is_a_usage_error(seed_db):
+    result = _run("events", "--db", str(seed_db), "--status", "asserted,confirmed")
+    assert result.exit_code == 2
+    assert "[E704] unknown status 'confirmed'" in result.output
+
+
+def test_status_list_tolerates_case_and_spaces(seed_db):
+    result = _run("events", "--db", str(seed_db), "--status", "Asserted, attributed", "--format", "json")
+    assert result.exit_code == 0, result.output
+    statuses = {json.loads(line)["status"] for line in result.output.splitlines()}
+    assert statuses == {"asserted", "attributed"}

@@ -55,3 +55,19 @@ def test_status_list_tolerates_case_and_spaces(seed_db):
     assert result.exit_code == 0, result.output
     statuses = {json.loads(line)["status"] for line in result.output.splitlines()}
     assert statuses == {"asserted", "attributed"}
+
+
+@pytest.mark.parametrize("command", ["articles", "events", "quotes", "rejects"])
+def test_tables_fit_a_120_column_terminal(seed_db, command):
+    result = CliRunner(env={"COLUMNS": "120"}).invoke(cli, [command, "--db", str(seed_db)])
+    assert result.exit_code == 0, result.output
+    widths = [len(line) for line in result.output.splitlines()]
+    assert widths and max(widths) <= 120, max(widths)
+
+
+def test_places_table_fits_a_120_column_terminal(seed_db):
+    art = json.loads(_run("articles", "--db", str(seed_db), "--format", "json").output.splitlines()[0])
+    result = CliRunner(env={"COLUMNS": "120"}).invoke(cli, ["places", art["id"][:6], "--db", str(seed_db)])
+    assert result.exit_code == 0, result.output
+    assert "Belgorod" in result.output
+    assert max(len(line) for line in result.output.splitlines()) <= 120

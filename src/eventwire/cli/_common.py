@@ -64,7 +64,6 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str]) -> in
             writer.writerow([_cell(row.get(c)) for c in columns])
             n += 1
         return n
-    from rich.console import Console
     from rich.table import Table
 
     table = Table(show_lines=False)
@@ -74,10 +73,23 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str]) -> in
         table.add_row(*(_cell(row.get(c)) for c in columns))
         n += 1
     if n:
-        Console(width=max(Console().width, 160)).print(table)
+        _table_console().print(table)
     else:
         click.echo("(nothing found)")
     return n
+
+
+def _table_console() -> Any:
+    """The terminal's own width (a 160-column table wraps into noise in a 120-column terminal);
+    160 only when piped with no $COLUMNS, where rich would otherwise squeeze it into 80."""
+    import os
+
+    from rich.console import Console
+
+    console = Console()
+    if console.is_terminal or os.environ.get("COLUMNS", "").isdigit():
+        return console
+    return Console(width=160)
 
 
 def _cell(value: Any) -> str:

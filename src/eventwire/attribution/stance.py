@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -31,10 +32,20 @@ down just also more most very new says said say report reports reported says acc
 """.split())
 REFUTE = frozenset("""fake fraud hoax false deny denies denied denying not despite nope doubt doubts bogus debunk
 debunks debunked refute refutes refuted retract retracted untrue misleading rumor rumour rumors myth
+fabricated fabrication baseless unfounded satire satirical parody prank pranks dismissed dismisses
+rejected rejects contrary incorrect wrong erroneous phony photoshopped doctored
 """.split())
+# Negation and its denial phrasing ("there is no evidence", "never happened").
+NEGATION = frozenset("not no never none nothing n't nor neither without isn't wasn't didn't doesn't".split())
+# Reporting words: bodies that *discuss* a claim attribute it ("said", "according to").
+REPORTING = frozenset("""said says say told according reported reports claims claimed claim alleged
+allegedly reportedly purportedly stated statement source sources""".split())
 HEDGE = frozenset("""reportedly allegedly apparently claim claims claimed purportedly rumored rumoured unconfirmed
 unverified may might could possibly appears seems suggest suggests believed according sources""".split())
 CONFIRM = frozenset("confirmed confirms confirm officially announced revealed shows showed proves proved".split())
+
+
+STANCE_WORDS = REFUTE | HEDGE | CONFIRM | NEGATION | REPORTING
 
 
 def words(text: str) -> list[str]:
@@ -54,7 +65,9 @@ def content(ws: list[str]) -> list[str]:
 
 FEATURES = ("bias", "overlap", "overlap_lede", "jaccard", "bigrams", "refute_near", "hedge_near",
             "confirm_near", "refute_body", "hedge_body", "refute_head", "hedge_head", "question_head",
-            "log_body", "near_sents", "max_sent_overlap", "first_sent_overlap")
+            "log_body", "near_sents", "max_sent_overlap", "first_sent_overlap", "neg_near", "neg_head",
+            "refute_lede", "report_body", "report_near", "question_body", "refute_near_any", "neg_lede",
+            *(f"near:{w}" for w in sorted(STANCE_WORDS)))
 
 
 def features(headline: str, body: str) -> list[float]:
@@ -78,6 +91,8 @@ def features(headline: str, body: str) -> list[float]:
     raw_body = _WORD.findall(body.lower())
     raw_head = _WORD.findall(headline.lower())
     n = max(len(near_words), 1)
+    lede_raw = _WORD.findall(body[:400].lower())
+    near_counts = Counter(w for w in near_words if w in STANCE_WORDS)
     return [
         1.0, overlap, overlap_lede, jaccard, bigrams,
         10 * sum(w in REFUTE for w in near_words) / n, 10 * sum(w in HEDGE for w in near_words) / n,
@@ -87,6 +102,12 @@ def features(headline: str, body: str) -> list[float]:
         float(any(w in REFUTE for w in raw_head)), float(any(w in HEDGE for w in raw_head)),
         float(headline.strip().endswith("?")), math.log1p(len(raw_body)) / 8, min(len(near), 10) / 10,
         max(per_sent), per_sent[0],
+        10 * sum(w in NEGATION for w in near_words) / n, float(any(w in NEGATION for w in raw_head)),
+        float(any(w in REFUTE for w in lede_raw)), 100 * sum(w in REPORTING for w in raw_body) / max(len(raw_body), 1),
+        10 * sum(w in REPORTING for w in near_words) / n, min(body.count("?"), 5) / 5,
+        sum(any(w in REFUTE for w in _WORD.findall(s.lower())) for s in near) / max(len(near), 1),
+        float(any(w in NEGATION for w in lede_raw)),
+        *(min(near_counts.get(w, 0), 3) / 3 for w in sorted(STANCE_WORDS)),
     ]
 
 

@@ -71,3 +71,24 @@ def test_places_table_fits_a_120_column_terminal(seed_db):
     assert result.exit_code == 0, result.output
     assert "Belgorod" in result.output
     assert max(len(line) for line in result.output.splitlines()) <= 120
+
+
+@pytest.mark.parametrize(("suite", "code"), [("headlines", "E420"), ("cluster", "E430"), ("geo", "E440"),
+                                             ("quotes", "E450")])
+def test_eval_on_a_folder_without_gold_is_a_usage_error(tmp_path, suite, code):
+    """Was a FileNotFoundError traceback (headlines, cluster) or all-zero scores with exit 0 (geo, quotes)."""
+    (tmp_path / "notes.txt").write_text("not gold data\n", encoding="utf-8")
+    _register()
+    result = _run("eval", suite, "--data", str(tmp_path))
+    assert result.exit_code == 2, result.output
+    assert f"error: [{code}]" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_eval_geo_on_a_file_that_is_not_xml(tmp_path):
+    bad = tmp_path / "gold.xml"
+    bad.write_text("not xml", encoding="utf-8")
+    _register()
+    result = _run("eval", "geo", "--data", str(bad))
+    assert result.exit_code == 2, result.output
+    assert "[E441]" in result.output

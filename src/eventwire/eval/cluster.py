@@ -27,6 +27,8 @@ DEFAULT_DATA = str(Path(__file__).resolve().parents[3] / "tests" / "fixtures" / 
 
 def evaluate(data: Path, echo: Callable[[str], None]) -> dict[str, float]:
     folder = data if data.is_dir() else data.parent
+    if not (folder / "gold.json").is_file():
+        raise UsageError(f"[E430] {folder} has no gold.json (see eventwire/eval/cluster.py for the format)")
     gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
     records = [json.loads(line) for line in (folder / gold["articles"]).read_text(encoding="utf-8").splitlines()
                if line.strip()]

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import UsageError
 from ..geo.build import haversine_km
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..geo.mentions import RawMention, find_mentions, make_mention
@@ -67,7 +68,10 @@ def load_docs(path: Path) -> list[GoldDoc]:
     files = sorted(path.glob("*.xml")) if path.is_dir() else [path]
     docs: list[GoldDoc] = []
     for file in files:
-        root = ET.parse(file).getroot()
+        try:
+            root = ET.parse(file).getroot()
+        except ET.ParseError as exc:
+            raise UsageError(f"[E441] {file} is not XML: {exc}") from exc
         for art in root.iter("article"):
             text = art.findtext("text") or ""
             places = []
@@ -177,8 +181,11 @@ def _end_to_end(docs: list[GoldDoc], gaz: Gazetteer) -> dict[str, float]:
 
 
 def evaluate(data: Path, echo: Callable[[str], None], end_to_end: bool = True) -> dict[str, float]:
-    gaz = load_gazetteer()
     docs = load_docs(data)
+    if not docs:
+        raise UsageError(f"[E440] no GeoVirus- or TR-News-shaped <article> in {data} "
+                         "(one .xml file or a folder of them)")
+    gaz = load_gazetteer()
     headline: dict[str, float] = {}
     for corpus in sorted({d.corpus for d in docs}):
         part = [d for d in docs if d.corpus == corpus]

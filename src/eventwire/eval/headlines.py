@@ -12,6 +12,8 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from ..errors import UsageError
+
 DEFAULT_DATA = "headlines"
 CLASSES = ("agree", "disagree", "discuss", "unrelated")
 
@@ -34,6 +36,9 @@ def evaluate(data: Path, echo: Callable[[str], None]) -> dict[str, float]:
     from ..attribution.stance import load_model, stance
     from ..attribution.stance_train import load_pairs
 
+    missing = [n for n in ("fnc1-dev-bodies.csv", "fnc1-dev-stances.csv") if not (data / n).is_file()]
+    if missing:
+        raise UsageError(f"[E420] {data} has no {' or '.join(missing)} (FNC-1 bodies and stances CSV files)")
     model = load_model()
     pairs = load_pairs(data, "test")
     gold = [s for _, _, s, _ in pairs]

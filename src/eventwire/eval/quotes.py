@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from ..errors import UsageError
+
 DEFAULT_DATA = "quotes/polnear"
 SPLIT = "dev"
 _TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -92,6 +94,9 @@ def evaluate(data: Path, echo: Callable[[str], None]) -> dict[str, float]:
     counts = {r: [0, 0, 0] for r in (*ROLES, "direct")}  # tp, pred, gold
     att_found = att_gold = att_pred_ok = att_pred = 0
     texts = sorted((split / "text").glob("*.txt"))
+    if not any((split / "attributions").glob("*.ann")):
+        raise UsageError(f"[E450] no PolNeAR-shaped data in {data}: want text/*.txt and attributions/*.ann "
+                         f"(in the folder or its {SPLIT}/ split)")
     for path in texts:
         anns = sorted((split / "attributions").glob(path.stem + "_*.ann"))
         if not anns:

@@ -3,6 +3,8 @@ with a one-line message, never a traceback or a silent empty answer."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -92,3 +94,12 @@ def test_eval_geo_on_a_file_that_is_not_xml(tmp_path):
     result = _run("eval", "geo", "--data", str(bad))
     assert result.exit_code == 2, result.output
     assert "[E441]" in result.output
+
+
+def test_csv_keeps_full_coordinates_like_json():
+    """csv rounded lat/lon to 3 decimals (~100 m) and times to the minute; json did not."""
+    _register()
+    as_json = json.loads(_run("geocode", "Rally in Paris", "--format", "json").output)["places"][0]
+    rows = list(csv.DictReader(io.StringIO(_run("geocode", "Rally in Paris", "--format", "csv").output)))
+    assert (float(rows[0]["lat"]), float(rows[0]["lon"])) == (as_json["lat"], as_json["lon"])
+    assert len(rows[0]["lat"].split(".")[1]) > 3

@@ -61,7 +61,7 @@ def emit(rows: Iterable[dict[str, Any]], fmt: str, columns: Sequence[str]) -> in
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow([_cell(row.get(c)) for c in columns])
+            writer.writerow([_csv_cell(row.get(c)) for c in columns])
             n += 1
         return n
     from rich.table import Table
@@ -90,6 +90,17 @@ def _table_console() -> Any:
     if console.is_terminal or os.environ.get("COLUMNS", "").isdigit():
         return console
     return Console(width=160)
+
+
+def _csv_cell(value: Any) -> str:
+    """CSV is for programs: full coordinates and ISO times (the table rounds them for people)."""
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, list | tuple):
+        return "; ".join(_csv_cell(v) for v in value)
+    return _cell(value)
 
 
 def _cell(value: Any) -> str:

@@ -14,8 +14,9 @@ Two passes over each paragraph's parse:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..model import Entity, Quote, Span
@@ -33,6 +34,7 @@ METHOD_CUE = "attribution.cue.v1"
 METHOD_DIRECT = "attribution.direct.v1"
 METHOD_CONTINUED = "attribution.continued.v1"
 METHOD_STANCE = "attribution.stance_cue.v1"
+METHOD_COLON = "attribution.colon.v1"
 _EDGE_PUNCT = " ,;:—–-\n\t"
 _MIN_UNCUED_WORDS = 4
 _NOT_CONTENT_ENTS = {"DATE", "TIME", "CARDINAL", "GPE", "LOC", "FAC"}  # "spoke on Monday", "in Iowa"
@@ -61,11 +63,21 @@ def find_quotes(text: str, parsed: Sequence[ParsedParagraph], entities: Sequence
     quotes: list[Quote] = []
     last_direct: Quote | None = None
     last_para = -10
+    colon_cue: _Cue | None = None  # the previous paragraph ends "... he said:"
     for pi, (pp, regions) in enumerate(zip(parsed, regions_by_para, strict=True)):
         sents = [(pp.offset + s.start_char, pp.offset + s.end_char) for s in pp.doc.sents]
+        if _signs_previous_quote(text, pp, quotes, resolver):
+            colon_cue = None
+            continue
         cues = [c for s in pp.doc.sents for c in _cues_in(s, pp.offset, regions)]
         uncued = _attach_regions(regions, cues, sents, text)
         items: list[tuple[int, Quote]] = []
+        if colon_cue is not None:
+            q = _block_quote(colon_cue, pp, regions, uncued, text, resolver)
+            if q is not None:
+                uncued = [r for r in uncued if not (q.content[0].start <= r.start < q.content[-1].end)]
+                items.append((q.content[0].start, q))
+        colon_cue = _colon_cue(pp, cues, text)
         for c in cues:
             q = _quote_from_cue(c, text, resolver)
             if q is not None:
@@ -81,6 +93,59 @@ def find_quotes(text: str, parsed: Sequence[ParsedParagraph], entities: Sequence
             if q.kind in ("direct", "mixed"):
                 last_direct, last_para = q, pi
     return tuple(quotes)
+
+
+# -- colons and signatures across paragraphs ------------------------------------------------
+_SIGNATURE = re.compile(r"^\s*[-—–]{1,2}\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s*$")
+
+
+def _colon_cue(pp: ParsedParagraph, cues: Sequence[_Cue], text: str) -> _Cue | None:
+    """A paragraph ending in a colon introduces the next one: its last cue ("he said:"), or the
+    colon itself with the last sentence's subject as the speaker ("The report reads:")."""
+    end = pp.offset + len(pp.doc.text.rstrip())
+    if end == pp.offset or text[end - 1] != ":":
+        return None
+    last = list(pp.doc.sents)[-1]
+    own = [c for c in cues if c.sentence[0] == pp.offset + last.start_char]
+    if own:
+        return own[-1]
+    subj = next((t for t in last.root.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    speaker = _chars(sorted(subj.subtree, key=lambda t: t.i), pp.offset) if subj is not None \
+        and subj.pos_ in ("PROPN", "NOUN") else None
+    return _Cue((end - 1, end), speaker, [], (pp.offset + last.start_char, end), True, ":")
+
+
+def _block_quote(c: _Cue, pp: ParsedParagraph, regions: Sequence[QuoteRegion], uncued: Sequence[QuoteRegion],
+                 text: str, resolver: SpeakerResolver) -> Quote | None:
+    """The paragraph after "... said:": its opening quotation, or the whole paragraph when it is
+    set off without quotation marks (a block quote)."""
+    if c.speaker is None:
+        return None
+    first = uncued[0] if uncued and uncued[0].start - pp.offset <= 2 else None
+    if first is None and regions:
+        return None  # quoted material further in: not the announced quotation
+    start, end = (first.start, first.end) if first else _trim(text, pp.offset, pp.offset + len(pp.doc.text))
+    if end <= start:
+        return None
+    sp, resolved, aff, name, aff_name, why = _speaker_fields(c.speaker, resolver, text)
+    cue = Span(c.cue[0], c.cue[1], "cue", METHOD_CUE, f"introduced by {text[c.cue[0]:c.cue[1]]!r} and a colon")
+    return Quote((Span(start, end, "content", METHOD_COLON),), "direct", cue, sp, resolved, aff, name, aff_name,
+                 METHOD_COLON, f"paragraph announced by a colon after {text[c.cue[0]:c.cue[1]]!r}; {why}")
+
+
+def _signs_previous_quote(text: str, pp: ParsedParagraph, quotes: list[Quote], resolver: SpeakerResolver) -> bool:
+    """A line "- Bernie Sanders" under a quotation names who said it."""
+    line = pp.doc.text
+    m = _SIGNATURE.match(line) if len(line) < 60 else None
+    if m is None or not quotes or quotes[-1].speaker is not None or quotes[-1].kind != "direct":
+        return False
+    start, end = pp.offset + m.start(1), pp.offset + m.end(1)
+    sp, resolved, aff, name, aff_name, why = _speaker_fields((start, end), resolver, text)
+    dash = pp.offset + line.index(m.group(0).strip()[0])
+    cue = Span(dash, dash + 1, "cue", METHOD_CUE, "signature line under the quotation")
+    quotes[-1] = replace(quotes[-1], cue=cue, speaker=sp, resolved=resolved, affiliation=aff, speaker_name=name,
+                         affiliation_name=aff_name, reason=f"signed by the next line; {why}")
+    return True
 
 
 # -- cues ---------------------------------------------------------------------------------
@@ -99,6 +164,8 @@ def _cues_in(sent: SpacySpan, off: int, regions: Sequence[QuoteRegion]) -> list[
             cue = _verb_cue(tok, sent, off, regions)
         elif tok.dep_ == "prep" and tok.lower_ == "in":
             cue = _source_noun_cue(tok, sent, off)
+        elif tok.text == ":" and 0 < tok.i - sent.start <= 4:
+            cue = _name_colon_cue(tok, sent, off)
         else:
             cue = None
         if cue is not None:
@@ -126,6 +193,16 @@ def _source_noun_cue(prep: Token, sent: SpacySpan, off: int) -> _Cue | None:
     content = _subtree_segments(sent, excluded, off)
     return _Cue(_chars([prep], off), _chars(src, off), content,
                 (off + sent.start_char, off + sent.end_char), False, "in")
+
+
+def _name_colon_cue(colon: Token, sent: SpacySpan, off: int) -> _Cue | None:
+    """ "Trump: Cruz has 'to come a long way'": a name and a colon open a sentence."""
+    name = list(sent.doc[sent.start:colon.i])
+    if not all(t.ent_type_ in ("PERSON", "ORG") for t in name) or colon.i + 3 >= sent.end:
+        return None
+    rest = list(sent.doc[colon.i + 1:sent.end])
+    return _Cue(_chars([colon], off), _chars(name, off), [_chars(rest, off)],
+                (off + sent.start_char, off + sent.end_char), False, ":")
 
 
 def _chars(tokens: Sequence[Token], off: int) -> tuple[int, int]:
@@ -333,6 +410,8 @@ def _quote_from_cue(c: _Cue, text: str, resolver: SpeakerResolver) -> Quote | No
         if not parts:
             return None
     else:
+        return None
+    if c.speaker is None and kind == "stance":  # "to support X": a stance needs its holder
         return None
     sp, resolved, aff, name, aff_name, why = _speaker_fields(c.speaker, resolver, text)
     content = tuple(Span(s, e, "content", method) for s, e in parts)

@@ -117,7 +117,7 @@ def test_cli_lists_sources_filters_and_shows_every_report(works, tmp_path):
 
     rows = [json.loads(line) for line in out.output.splitlines()]
     assert rows and {r["sources"] for r in rows} == {"2/3"} and {r["corroboration"] for r in rows} == {"multi-source"}
-    assert {r["plover"] for r in rows} == {"REQUEST"}
+    assert {r["plover_type"] for r in rows} == {"REQUEST"}
     event_id = rows[0]["event"]
     out = runner.invoke(cli, ["events", "--db", str(db), "--corroboration", "contested", "--type", "COERCE:seize"])
     assert out.exit_code == 0 and "(nothing found)" in out.output

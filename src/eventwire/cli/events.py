@@ -10,8 +10,11 @@ from ..cluster.consensus import CORROBORATION
 from ..errors import EventwireError
 from ._common import db_option, emit, fail, format_option, jsonable, open_store
 
-EVENT_COLUMNS = ("id", "date", "plover", "acled", "actors", "recipients", "places", "status", "source",
-                 "confidence", "trigger", "event", "sources", "corroboration", "first_reported")
+# csv and json: the same field names as `eventwire export` and /api/events (see docs/events.md).
+EVENT_COLUMNS = ("id", "article_id", "date", "date_precision", "plover_type", "plover_mode", "acled_type",
+                 "acled_subtype", "cameo_root", "actors", "recipients", "places", "status", "status_source",
+                 "confidence", "trigger", "published", "title", "event", "sources", "corroboration",
+                 "first_reported")
 # What fits a terminal; csv and json carry every field.
 TABLE_COLUMNS = ("id", "date", "plover", "acled", "actors", "recipients", "places", "status", "trigger",
                  "sources", "corroboration")
@@ -71,10 +74,17 @@ def events_cmd(db: str | None, plover_type: str | None, acled_type: str | None, 
             found = event_rows(store.con, flt)
             if by_place:
                 found = _where(store, found, flt, country, admin1, near)[: None if by_event else limit]
-            rows = with_event_columns(store.con, (jsonable(r) for r in found), min_sources, corroboration, limit)
+            rows = with_event_columns(store.con, (_row(r, fmt) for r in found), min_sources, corroboration, limit)
             emit(rows, fmt, TABLE_COLUMNS if fmt == "table" else EVENT_COLUMNS)
     except EventwireError as exc:
         fail(exc)
+
+
+def _row(report, fmt: str) -> dict:
+    row = jsonable(report)
+    if fmt == "table":  # compact display labels; csv/json keep the separate fields
+        row.update(plover=report.plover, acled=report.acled)
+    return row
 
 
 def _where(store, rows, flt, country: str | None, admin1: str | None, near: str | None) -> list:

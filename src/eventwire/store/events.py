@@ -66,20 +66,32 @@ class EventFilter:
 
 @dataclass(frozen=True, slots=True)
 class EventRow:
-    """One line of ``eventwire events``."""
+    """One line of ``eventwire events``; field names as in ``export`` and ``/api/events``."""
+
+    @property
+    def plover(self) -> str:
+        """``TYPE:mode`` as shown in tables."""
+        return f"{self.plover_type}:{self.plover_mode}" if self.plover_mode else self.plover_type
+
+    @property
+    def acled(self) -> str | None:
+        """``type / sub-type`` as shown in tables."""
+        return f"{self.acled_type} / {self.acled_subtype}" if self.acled_type else None
 
     id: str
     article_id: str
-    plover: str
-    acled: str | None
-    cameo: str | None
+    plover_type: str
+    plover_mode: str | None
+    acled_type: str | None
+    acled_subtype: str | None
+    cameo_root: str | None
     actors: tuple[str, ...]
     recipients: tuple[str, ...]
     places: tuple[str, ...]
     date: date | None
     date_precision: str
     status: str
-    source: str | None
+    status_source: str | None
     confidence: float
     trigger: str
     published: datetime | None
@@ -117,8 +129,7 @@ def event_rows(con: Connection, flt: EventFilter = EventFilter()) -> Iterator[Ev
         where.append("e.article_id LIKE ? || '%'")
         params.append(flt.article_id)
     sql = f"""
-        SELECT e.id, e.article_id, e.plover_type || coalesce(':' || e.plover_mode, ''),
-               e.acled_type || ' / ' || e.acled_subtype, e.cameo_root,
+        SELECT e.id, e.article_id, e.plover_type, e.plover_mode, e.acled_type, e.acled_subtype, e.cameo_root,
                coalesce((SELECT list(coalesce(x.canonical, x.text) ORDER BY x.idx) FROM event_arguments x
                          WHERE x.event_id = e.id AND x.role = 'actor'), []),
                coalesce((SELECT list(coalesce(x.canonical, x.text) ORDER BY x.idx) FROM event_arguments x
@@ -132,7 +143,7 @@ def event_rows(con: Connection, flt: EventFilter = EventFilter()) -> Iterator[Ev
         ORDER BY {day} DESC NULLS LAST, e.article_id, e.idx
         {'LIMIT ' + str(int(flt.limit)) if flt.limit else ''}"""
     for r in con.execute(sql, params).fetchall():
-        yield EventRow(r[0], r[1], r[2], r[3], r[4], tuple(r[5]), tuple(r[6]), tuple(r[7]), *r[8:])
+        yield EventRow(*r[:7], tuple(r[7]), tuple(r[8]), tuple(r[9]), *r[10:])
 
 
 def _as_date(value: date | datetime) -> date:

@@ -47,3 +47,18 @@ def test_bad_near_is_a_usage_error(seed_db):
     result = CliRunner().invoke(cli, ["events", "--db", str(seed_db), "--near", "north"])
     assert result.exit_code == 2
     assert "LAT,LON,KM" in result.output
+
+
+def test_misspelt_type_is_a_usage_error(seed_db):
+    result = CliRunner().invoke(cli, ["events", "--db", str(seed_db), "--type", "ASSUALT"])
+    assert result.exit_code == 2
+    assert "[E705] unknown PLOVER type 'ASSUALT'" in result.output
+
+
+def test_show_accepts_a_lower_case_event_id(seed_db):
+    [row] = [e for e in _events(seed_db) if e["trigger"] == "took over"]
+    event_id = row["event"]
+    assert event_id.startswith("E")
+    result = CliRunner().invoke(cli, ["show", "--db", str(seed_db), event_id.lower()[:9]])
+    assert result.exit_code == 0, result.output
+    assert "took over" in result.output

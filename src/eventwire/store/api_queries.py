@@ -420,23 +420,24 @@ def event_stats(con: Connection, q: EventQuery, *, skip_dates: bool = False, top
                                 WHERE {where}),
              d AS MATERIALIZED (SELECT day, CAST(plover_type AS VARCHAR) AS plover_type, count(*) AS n FROM f
                                 GROUP BY ALL)
-        SELECT 'by_day', day, plover_type, n FROM d WHERE day IS NOT NULL
+        SELECT 'by_day', CAST(day AS VARCHAR), plover_type, n FROM d WHERE day IS NOT NULL
         UNION ALL SELECT 'by_type', NULL, plover_type, CAST(sum(n) AS BIGINT) FROM d GROUP BY ALL
         {facets}
-        UNION ALL SELECT 'first', min(day), NULL, CAST(coalesce(sum(n), 0) AS BIGINT) FROM d
-        UNION ALL SELECT 'last', max(day), NULL, NULL FROM d""", params).fetchall()
-    out: dict[str, Any] = {"total": 0, "first": None, "last": None, "by_day": []}
+        UNION ALL SELECT 'first', CAST(min(day) AS VARCHAR), NULL, CAST(coalesce(sum(n), 0) AS BIGINT) FROM d
+        UNION ALL SELECT 'last', CAST(max(day) AS VARCHAR), NULL, NULL FROM d
+        ORDER BY 1, 2, 3""", params).fetchall()
+    # Rows come sorted by group, day, type: the timeline needs no sorting here. Days are ISO text.
+    out: dict[str, Any] = {"total": 0, "first": None, "last": None,
+                           "by_day": [{"date": day, "type": key, "count": n} for group, day, key, n in rows
+                                      if group == "by_day"]}
     groups: dict[str, list[dict[str, Any]]] = {name: [] for name in _STAT_GROUPS}
     for group, day, key, n in rows:
-        if group == "by_day":
-            out["by_day"].append({"date": day.isoformat(), "type": key, "count": n})
+        if group in groups:
+            groups[group].append({"key": key, "count": n})
         elif group in ("first", "last"):
-            out[group] = day.isoformat() if day else None
+            out[group] = day
             if group == "first":
                 out["total"] = n
-        else:
-            groups[group].append({"key": key, "count": n})
-    out["by_day"].sort(key=lambda d: (d["date"], d["type"]))
     for name, items in groups.items():
         items.sort(key=lambda d: (-d["count"], str(d["key"])))
         out[name] = items[:top] if name == "by_country" else items

@@ -118,3 +118,24 @@ def test_quote_styles(text, speaker, content, kind):
     assert q.kind == kind
     assert art.text[q.content[0].start:q.content[0].end] == content
     assert art.text[q.speaker.start:q.speaker.end] == speaker
+
+
+def test_stance_attribution_is_no_claim():
+    import eventwire
+
+    art = eventwire.process("Senator Mary Jones endorsed the governor on Tuesday.")
+    stance = [q for q in art.quotes if q.kind == "stance"]
+    assert stance and art.text[stance[0].speaker.start:stance[0].speaker.end] == "Senator Mary Jones"
+    assert art.text[stance[0].content[0].start:stance[0].content[0].end] == "the governor"
+    assert art.statements[0].kind == "fact"
+
+
+def test_colon_announces_the_next_paragraph_and_signatures_name_the_speaker():
+    import eventwire
+
+    art = eventwire.process("The minister told parliament:\n\n“The border will stay closed until spring.”\n\n"
+                            "“We are worried about the future of our children and our towns.”\n\n- Anna Petrova")
+    first = next(q for q in art.quotes if art.text[q.content[0].start:].startswith("“The border"))
+    assert art.text[first.speaker.start:first.speaker.end] == "The minister"
+    last = next(q for q in art.quotes if art.text[q.content[0].start:].startswith("“We are worried"))
+    assert last.speaker_name == "Anna Petrova" and "signed" in last.reason

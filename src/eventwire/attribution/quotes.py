@@ -137,8 +137,9 @@ def _signs_previous_quote(text: str, pp: ParsedParagraph, quotes: list[Quote], r
     """A line "- Bernie Sanders" under a quotation names who said it."""
     line = pp.doc.text
     m = _SIGNATURE.match(line) if len(line) < 60 else None
-    if m is None or not quotes or quotes[-1].speaker is not None or quotes[-1].kind != "direct":
-        return False
+    if m is None or not quotes or quotes[-1].kind != "direct" or \
+            (quotes[-1].speaker is not None and quotes[-1].method != METHOD_CONTINUED):
+        return False  # only an unattributed quotation, or one merely continuing the last speaker's
     start, end = pp.offset + m.start(1), pp.offset + m.end(1)
     sp, resolved, aff, name, aff_name, why = _speaker_fields((start, end), resolver, text)
     dash = pp.offset + line.index(m.group(0).strip()[0])

@@ -181,7 +181,7 @@ class Quote:
     """
 
     content: tuple[Span, ...]
-    kind: str  # "direct" | "indirect" | "mixed"
+    kind: str  # "direct" | "indirect" | "mixed" | "stance" (X endorsed/plans/declined ...: not a claim)
     cue: Span | None = None
     speaker: Span | None = None
     resolved: Span | None = None

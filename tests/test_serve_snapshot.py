@@ -5,6 +5,8 @@ recluster commits while the server runs."""
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -15,7 +17,7 @@ from fastapi.testclient import TestClient
 from eventwire.model import RawDocument, Rejection
 from eventwire.pipeline import run_raw
 from eventwire.serve import create_app
-from eventwire.serve.db import ReadOnlyDB
+from eventwire.serve.db import ReadOnlyDB, StoreBusy
 from eventwire.store import Store
 from eventwire.store.api_queries import EventQuery, event_page, event_stats, export_rows, map_layers
 from eventwire.store.clusters import recluster
@@ -149,3 +151,27 @@ def test_server_follows_ingest_and_recluster(store_path, tmp_path):
         clustered = client.get("/api/events", params={"limit": 100}).json()
         assert {e["kind"] for e in clustered["events"]} == {"event"}
         assert client.get("/api/events", params={"q": "Minsk"}).json()["total"] >= 1
+
+
+def test_warm_builds_the_snapshot_and_tolerates_a_busy_store(store_path, tmp_path):
+    db = ReadOnlyDB(store_path, idle_s=0.2)
+    try:
+        db.warm()  # what `eventwire serve` does at start, in a thread
+        assert db.snapshot_info["reason"] == "first read of the store" and db.snapshot_info["rows"] >= 5
+    finally:
+        db.close()
+    path = copy_store(store_path, tmp_path)
+    busy = ReadOnlyDB(path, wait_s=0.2)
+    holder = subprocess.Popen(  # an ingest in another process holds the file
+        [sys.executable, "-c", "import sys, time; from eventwire.store import Store; s = Store(sys.argv[1]); "
+         "print('locked', flush=True); time.sleep(30)", str(path)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        busy.warm()  # gives up quietly; the first request reports it
+        assert busy.snapshot_info == {} and not busy.is_open
+        with pytest.raises(StoreBusy, match=r"\[E722\]"), busy.cursor():
+            pass
+    finally:
+        holder.kill()
+        holder.wait()
+        busy.close()

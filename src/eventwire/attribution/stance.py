@@ -67,6 +67,7 @@ FEATURES = ("bias", "overlap", "overlap_lede", "jaccard", "bigrams", "refute_nea
             "confirm_near", "refute_body", "hedge_body", "refute_head", "hedge_head", "question_head",
             "log_body", "near_sents", "max_sent_overlap", "first_sent_overlap", "neg_near", "neg_head",
             "refute_lede", "report_body", "report_near", "question_body", "refute_near_any", "neg_lede",
+            "best_refute", "best_neg", "best_hedge", "polarity_flip", "best_report",
             *(f"near:{w}" for w in sorted(STANCE_WORDS)))
 
 
@@ -107,8 +108,19 @@ def features(headline: str, body: str) -> list[float]:
         10 * sum(w in REPORTING for w in near_words) / n, min(body.count("?"), 5) / 5,
         sum(any(w in REFUTE for w in _WORD.findall(s.lower())) for s in near) / max(len(near), 1),
         float(any(w in NEGATION for w in lede_raw)),
+        *_best_sentence_cues(headline, body, hs, raw_head),
         *(min(near_counts.get(w, 0), 3) / 3 for w in sorted(STANCE_WORDS)),
     ]
+
+
+def _best_sentence_cues(headline: str, body: str, hs: set[str], raw_head: list[str]) -> list[float]:
+    """Refutation, negation, hedging and reporting in the three body sentences closest to the
+    headline, and whether their negation disagrees with the headline's ("X is dead" vs "X is not")."""
+    scored = sorted(((len(hs & set(content(words(s)))), s) for s in _SENT.split(body)[:80]), key=lambda x: -x[0])
+    best = [w for _, s in scored[:3] for w in _WORD.findall(s.lower())]
+    neg_best = any(w in NEGATION for w in best)
+    return [float(any(w in REFUTE for w in best)), float(neg_best), float(any(w in HEDGE for w in best)),
+            float(neg_best != any(w in NEGATION for w in raw_head)), float(any(w in REPORTING for w in best))]
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,6 +33,7 @@ from ..pipeline import Work, raw_sha256
 log = logging.getLogger(__name__)
 
 BATCH_SIZE = 8  # articles per task: big enough for spaCy batching, small enough to keep order cheap
+MAX_QUEUED = 10_000  # skips/rejects waiting behind a batch (a WARC of mostly non-HTML records)
 
 
 def default_workers() -> int:
@@ -104,7 +105,11 @@ def _run_pool(items: Iterator[Any], writer: _Writer, n: int, batch_size: int) ->
                     current.future = pool.submit(_analyse_batch, current.raws)
                     in_flight += 1
                     current = _Batch()
-                while in_flight >= 2 * n:  # bounded: the reader waits for the writer
+                while in_flight >= 2 * n or len(queue) > MAX_QUEUED:  # bounded: the reader waits for the writer
+                    if queue and queue[0] is current:  # only the open batch is left ahead: send it off
+                        current.future = pool.submit(_analyse_batch, current.raws)
+                        in_flight += 1
+                        current = _Batch()
                     in_flight -= _drain(queue, writer, block=True)
                 in_flight -= _drain(queue, writer, block=False)
             if current.raws:

@@ -108,6 +108,8 @@ def test_attribution_is_stored_and_listed(seed_text, db_path):
      "that the bridge had been closed", "indirect"),
     ("“We will not leave,” said Maria Ivanova, a local teacher.", "Maria Ivanova, a local teacher",
      "“We will not leave,”", "direct"),
+    ("Trump's assertion that the election was rigged drew criticism.", "Trump's",
+     "that the election was rigged", "indirect"),
 ])
 def test_quote_styles(text, speaker, content, kind):
     import eventwire

@@ -107,3 +107,10 @@ militia unit brigade battalion police force forces service team coalition allian
 
 PRONOUNS_PERSON = frozenset("he she him her".split())
 PRONOUNS_PLURAL = frozenset("they them".split())
+
+# Nouns that carry a claim of their possessor ("Trump's assertion that ...", "her warning about").
+CLAIM_NOUNS = frozenset("""
+assertion claim claims statement remarks comments comment suggestion view views warning argument
+accusation allegation allegations denial promise pledge call demand insistence contention belief
+prediction announcement admission message assessment description characterization
+""".split())

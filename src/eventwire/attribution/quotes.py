@@ -165,6 +165,8 @@ def _cues_in(sent: SpacySpan, off: int, regions: Sequence[QuoteRegion]) -> list[
             cue = _verb_cue(tok, sent, off, regions)
         elif tok.dep_ == "prep" and tok.lower_ == "in":
             cue = _source_noun_cue(tok, sent, off)
+        elif tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.CLAIM_NOUNS:
+            cue = _noun_cue(tok, sent, off)
         elif tok.text == ":" and 0 < tok.i - sent.start <= 4:
             cue = _name_colon_cue(tok, sent, off)
         else:
@@ -194,6 +196,26 @@ def _source_noun_cue(prep: Token, sent: SpacySpan, off: int) -> _Cue | None:
     content = _subtree_segments(sent, excluded, off)
     return _Cue(_chars([prep], off), _chars(src, off), content,
                 (off + sent.start_char, off + sent.end_char), False, "in")
+
+
+def _noun_cue(noun: Token, sent: SpacySpan, off: int) -> _Cue | None:
+    """ "Trump's assertion that ...", "her warning about ...": the possessor holds the claim; the
+    that-clause, to-clause or of/about phrase is its content."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if not poss:
+        return None
+    content = None
+    for c in noun.children:
+        if (c.dep_ in ("acl", "ccomp", "relcl") and any(g.lower_ == "that" and g.dep_ == "mark" for g in c.children)) \
+                or (c.dep_ == "acl" and c.tag_ == "VB") \
+                or (c.dep_ == "prep" and c.lower_ in ("of", "about", "for", "on", "against", "to")):
+            content = sorted(c.subtree, key=lambda t: t.i)
+            break
+    if content is None:
+        return None
+    src = sorted(poss[0].subtree, key=lambda t: t.i)
+    return _Cue(_chars([noun], off), _chars(src, off), [_chars(content, off)],
+                (off + sent.start_char, off + sent.end_char), False, noun.lemma_.lower())
 
 
 def _name_colon_cue(colon: Token, sent: SpacySpan, off: int) -> _Cue | None:

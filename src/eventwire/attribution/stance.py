@@ -1,8 +1,10 @@
 """Is a headline unrelated to its body, or contradicted by it? (FNC-1 style stance.)
 
 Features are plain lexical signals: how many headline words the body (and its opening)
-repeats, shared bigrams, and refuting / hedging / confirming words in body sentences that
-share headline words. With a shipped model (``data/headline_stance.json``, trained by
+repeats, shared bigrams, and refuting / hedging / confirming / negating / reporting words in
+body sentences that share headline words (one weight per word of a fixed stance lexicon, never
+topic words), in the three sentences closest to the headline, and whether their negation
+disagrees with the headline's. With a shipped model (``data/headline_stance.json``, trained by
 :mod:`eventwire.attribution.stance_train` on one split of the FNC-1 half) the features are
 scored by two logistic regressions (related?, then agree/disagree/discuss); without it, by
 fixed thresholds.

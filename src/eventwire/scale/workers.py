@@ -202,6 +202,9 @@ class _Writer:
         if isinstance(result, Rejection):
             self.store.reject(result, raw)
             return Outcome(raw.source, REJECTED, stage=result.stage, reason=result.reason)
+        known = self.store.article_for_raw(result.article.raw_sha256 or "")
+        if known is not None:  # the same bytes came twice in one batch (e.g. one page under two URLs)
+            return Outcome(raw.source, KNOWN, article_id=known)
         work = Work(result.article, raw)
         try:
             new = self.store.save(work)

@@ -46,6 +46,16 @@ RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 BLAST_WORDS = frozenset("explosion blast explode blow fire".split())
 HAZARD_VERBS = frozenset("kill injure wound hit destroy damage claim die death".split())
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
+# "MOSCOW, May 23 (Reuters) -", "KYIV (AP) —": a wire dateline names where the story was filed
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:\s*,\s*[A-Za-z.\s]{0,25}?\d{1,2})?"
+                       r"\s*(?:\([^()]{1,40}\))?\s*[-–—]+\s+")
+_PROMO = re.compile(r"^\s*(?:WATCH|READ|SEE|LISTEN|RELATED)(?:\s+(?:MORE|ALSO|NEXT))?\s*:", re.I)
+# things a source gives or withholds that are no aid ("gave no details", "whose name was not given")
+INFO_NOUNS = frozenset("name detail information reason figure number breakdown account comment timeline "
+                       "date evidence indication estimate explanation answer identity source".split())
+PRESS_ASKS = frozenset("comment response interview clarification statement reaction".split())
+REPLY_VERBS = frozenset("respond reply answer return".split())
+RELATIVES = frozenset({"which", "who", "whom", "that", "whose"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,13 +90,18 @@ def candidates(sent: SpacySpan, offset: int) -> list[Candidate]:
     text = sent.text.strip()
     if text.endswith("?"):
         return []  # a question reports nothing (and "what of this invasion?" refers back)
+    if _PROMO.match(text) or _crosshead(text):
+        return []  # a link teaser or an all-caps crosshead repeats the story and parses badly
     quoted = [(m.start(), m.end()) for m in _QUOTE.finditer(sent.text)]
+    line_end = dateline_end(sent)
     found: list[Candidate] = []
     for tok in sent:
         trig = match_trigger(tok)
         if trig is None:
             continue
         rel = tok.idx - sent.start_char
+        if rel < line_end:
+            continue  # "TBILISI, March 8 (Wire) -": the dateline reports nothing
         if any(s <= rel < e for s, e in quoted):
             continue  # a speaker's words: the quotes stage attributes them
         if _not_a_report(tok):
@@ -98,6 +113,19 @@ def candidates(sent: SpacySpan, offset: int) -> list[Candidate]:
     ids = {c.token.i for c in found}
     outer = [c for c in found if not any(a.i in ids for a in c.token.ancestors)]
     return [_threat_of(_as_intent(_with_instrument(_with_inner_mode(c, found), sent)), found) for c in outer]
+
+
+def dateline_end(sent: SpacySpan) -> int:
+    """Chars of a wire dateline at the start of a sentence that opens its paragraph (0 if none)."""
+    if sent.start != 0:
+        return 0
+    m = _DATELINE.match(sent.text)
+    return m.end() if m else 0
+
+
+def _crosshead(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text)
+    return len(words) >= 3 and all(w.isupper() for w in words if len(w) > 1)
 
 
 def _threat_of(cand: Candidate, found: list[Candidate]) -> Candidate:
@@ -225,6 +253,12 @@ def _speaker_subject(tok: Token) -> roles.Role | None:
 
 
 def _not_a_report(tok: Token) -> bool:
+    if tok.pos_ == "PROPN" and tok.ent_type_ in {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}:
+        return True  # "Shell", "Strike Group": a name that looks like an event word
+    if tok.ent_type_ in {"DATE", "TIME"}:
+        return True  # "March 8"
+    if _light_or_press(tok) or _description(tok):
+        return True
     if tok.dep_ in {"compound", "amod", "nmod"} and tok.pos_ in {"NOUN", "PROPN", "ADJ"} \
             and tok.head.lemma_.lower() not in EFFORT_NOUNS:
         return True  # "protest leaders", "attack helicopter" (but "mediation mission" is a mediation)
@@ -239,6 +273,39 @@ def _not_a_report(tok: Token) -> bool:
                 return True  # "set up after the invasion": a time anchor
             if prep.head.pos_ in {"NOUN", "PROPN"} and prep.lower_ in TOPIC_PREPS and not match_trigger(prep.head):
                 return True  # "opposition to the invasion": a topic, not a report
+    return False
+
+
+def _description(tok: Token) -> bool:
+    """'citizens who fight on Ukraine's side', 'fighters who say they are battling for Ukraine',
+    'volunteers fighting for Ukraine': a present-tense relative clause (or a bare participle)
+    says who an actor is, not what happened."""
+    clause = tok.head if tok.dep_ == "ccomp" and tok.head.dep_ == "relcl" else tok
+    present = clause.tag_ in {"VBP", "VBZ"} and not any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "MD"}
+                                                        for c in clause.children)
+    if clause.dep_ == "relcl" and present and roles.is_actor_like(clause.head):
+        return True
+    allegiance = any(c.dep_ == "prep" and c.lower_ in {"for", "alongside"} for c in tok.children)
+    return (tok.dep_ == "acl" and tok.tag_ == "VBG" and allegiance and roles.is_actor_like(tok.head)
+            and not any(c.dep_ in {"dobj", "prt"} for c in tok.children))
+
+
+def _light_or_press(tok: Token) -> bool:
+    """'took place' (a light verb), 'did not respond to a request for comment' (the reporter's
+    request), 'gave no details' / 'whose name was not given' (information, not aid)."""
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if lemma == "take" and any(o.lemma_.lower() == "place" for o in objs):
+        return True
+    if tok.pos_ == "VERB" and any(o.lemma_.lower() in INFO_NOUNS for o in objs) and \
+            lemma in {"give", "provide", "offer", "grant", "release", "withhold", "back"}:
+        return True
+    if tok.pos_ == "NOUN":
+        asks = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
+        if any(g.lemma_.lower() in PRESS_ASKS for g in asks):
+            return True
+        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in REPLY_VERBS:
+            return True  # "responded to calls for ...": the reply, not the request, is the news
     return False
 
 
@@ -293,6 +360,9 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
             trigger_span = Span(trigger_span.start, offset + part.idx + len(part.text), trig.plover_type, METHOD,
                                 cand.why)
     actor_roles, recipient_roles = (roles.verb_roles(tok) if tok.pos_ == "VERB" else roles.noun_roles(tok))
+    line_end = sent.start_char + dateline_end(sent)
+    actor_roles = _clean_roles(actor_roles, line_end, actor=True)
+    recipient_roles = _clean_roles(recipient_roles, line_end, actor=False)
     if trig.mode == "seize" and not recipient_roles:
         owner = roles.territory_owner(tok)
         if owner is not None:
@@ -308,7 +378,7 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
         recipient_roles = roles.place_object(tok)
     actor_refs = tuple(_actor_ref(article, r, "actor", offset, named) for r in actor_roles)
     recipient_refs = tuple(_actor_ref(article, r, "recipient", offset, named) for r in recipient_roles)
-    event_places = _places(article, sent, offset, tok, nxt)
+    event_places = [p for p in _places(article, sent, offset, tok, nxt) if p.start >= offset + line_end]
     date = dates.resolve_date(sent.text, sent_start, article.published, tok.idx - sent.start_char)
     if date.value is None and trig.plover_type in VERBAL and nxt is not None:
         date = _date_from_elaboration(article, nxt, date)
@@ -316,6 +386,8 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
     st = status.event_status(sent, tok, article, sent_start, date, excerpt_of,
                              refusal=cand.intent == "negated-future" and trig.plover_type == "REJECT",
                              speech=trig.plover_type in VERBAL)
+    if date.value is None and st.status in {"asserted", "attributed"}:
+        date = _publication_week(article, date)
     context = _context(sent.text)
     mapped = mapping.map_event(
         trig.plover_type, trig.mode,
@@ -330,6 +402,35 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
         trigger=trigger_span, sentence=sent_span, actors=actor_refs, recipients=recipient_refs,
         places=tuple(event_places), date=date, numbers=nums, status=st, confidence=conf,
         method=METHOD, reason=f"{cand.why}; {conf_why}", mapping_reason=f"{mapping.METHOD}: {mapped.reason}")
+
+
+def _clean_roles(found: list[roles.Role], line_end: int, *, actor: bool) -> list[roles.Role]:
+    """Parties as coders mark them: none from the wire dateline, a relative pronoun replaced by
+    the noun it stands for ("the resolution, which calls for"), and an event noun as the subject
+    ("Fighting between X and Y killed") replaced by its own parties (or dropped)."""
+    out: list[roles.Role] = []
+    for role in found:
+        toks = [t for t in role.tokens if t.idx >= line_end]
+        if not toks:
+            continue
+        role = roles.Role(tuple(toks), role.rule) if len(toks) < len(role.tokens) else role
+        head = min(toks, key=lambda t: len(list(t.ancestors)))
+        if len(toks) == 1 and head.lower_ in RELATIVES:
+            ante = head.head.head if head.head.dep_ == "relcl" else None
+            if ante is None or ante.pos_ not in {"NOUN", "PROPN"} or ante.ent_type_ in {"DATE", "TIME"}:
+                continue
+            head = ante
+            role = roles.Role(roles.phrase(ante), f"{role.rule}; relative {toks[0].text!r} = its noun")
+        if len(toks) == 1 and head.dep_ == "poss" and head.lower_ in roles.OWN_POSSESSIVES:
+            continue  # an unresolved "its" names nobody
+        if actor and head.pos_ == "NOUN" and not roles.is_actor_like(head) and match_trigger(head) is not None:
+            inner_actors, inner_recipients = roles.noun_roles(head)
+            sides = inner_actors + [r for r in inner_recipients if r.rule == "'between X and Y'"]
+            out += [roles.Role(r.tokens, f"{r.rule} of the event noun {head.text!r}")
+                    for r in sides if not any(t.i == head.i for t in r.tokens)]
+            continue
+        out.append(role)
+    return out
 
 
 def _actor_ref(article: Article, role: roles.Role, kind: str, offset: int, named: frozenset[str]) -> ActorRef:
@@ -417,6 +518,18 @@ def _places(article: Article, sent: SpacySpan, offset: int, tok: Token,
                               f"{ent.label} subject of the next sentence, which describes this place and "
                               "reports no event"))
     return sorted(set(found), key=lambda p: (p.start, p.end))
+
+
+def _publication_week(article: Article, fallback: EventDate) -> EventDate:
+    """An undated event stated as fact happened on or before publication, but ACLED codes a
+    date (and its time precision) only from what the source says about the event, and the
+    clusterer must not merge reports on the publication date alone (a feature story dates
+    nothing). So the date stays unknown; the reason records the publication date as its bound."""
+    if article.published is None:
+        return fallback
+    pub = article.published.date()
+    return replace(fallback, reason=f"{fallback.reason}; publication date {pub} bounds it (on or before), "
+                                    "not used as the event date")
 
 
 def _date_from_elaboration(article: Article, nxt: tuple[int, SpacySpan], fallback: EventDate) -> EventDate:

@@ -58,9 +58,12 @@ def _value(text: str) -> int | None:
 def find_numbers(text: str, offset: int) -> tuple[EventNumber, ...]:
     """Counts in one sentence (``text`` starts at char ``offset`` of the article)."""
     out: list[EventNumber] = []
+    in_dates = _date_spans(text)
     for m in _EXPR.finditer(text):
         if not (m["vague"] or m["low"]):
             continue
+        if any(s <= m.start("low") < e for s, e in in_dates if m["low"]):
+            continue  # "on June 3", "October 7 that killed": a day of the month, not a count
         if m["low"] and re.fullmatch(r"(19|20)\d\d", m["low"].strip()):
             continue  # a year
         window = text[m.end(): m.end() + 60]
@@ -74,6 +77,18 @@ def find_numbers(text: str, offset: int) -> tuple[EventNumber, ...]:
         out.append(EventNumber(kind, low, high, qual, offset + m.start(), offset + m.end() + _tail(window, kind),
                                METHOD, f"{m[0].strip()!r} next to a {kind} word"))
     return tuple(out)
+
+
+def _date_spans(text: str) -> list[tuple[int, int]]:
+    """Where dates ("June 3", "3 June", "2023-06-03", "3 p.m.") sit in the sentence."""
+    from .dates import _DAY_MONTH, _ISO, _MONTH_DAY
+
+    spans = [(m.start(), m.end()) for rx in (_DAY_MONTH, _MONTH_DAY, _ISO) for m in rx.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _CLOCK.finditer(text)]
+    return spans
+
+
+_CLOCK = re.compile(r"\b\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?|GMT|UTC)", re.I)
 
 
 def _category(window: str, before: str) -> str | None:

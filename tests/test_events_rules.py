@@ -82,3 +82,55 @@ def test_syria_is_a_state_actor_not_a_stripped_word(coded):
     ev = coded("Syria says it is willing to withdraw its troops from Lebanon.").events[0]
     assert (ev.actors[0].canonical, ev.actors[0].sector, ev.actors[0].country) == ("Syria", "government", "SYR")
     assert "pronoun 'it'" in ev.actors[0].reason
+
+
+# Precision pass (third pass): junk reports seen on long real articles, one general rule each.
+
+def test_wire_dateline_is_no_actor_place_or_trigger(coded):
+    art = coded("TBILISI, March 8 (Example Wire) - Thousands of protesters gathered outside parliament, "
+                "and officials said the army was calling on Russians to help.")
+    assert [art.text[e.trigger.start:e.trigger.end] for e in art.events if e.plover_type == "PROTEST"] == ["gathered"]
+    for ev in art.events:
+        assert all("TBILISI" not in a.text for a in (*ev.actors, *ev.recipients))
+        assert all(art.text[p.start:p.end] != "TBILISI" for p in ev.places)
+
+
+def test_relative_pronoun_actor_is_the_noun_it_stands_for(coded):
+    ev = coded("The resolution, which calls for a ceasefire, passed on Friday.").events[0]
+    assert ev.plover_type == "REQUEST" and [a.text for a in ev.actors] == ["resolution"]
+
+
+def test_event_noun_subject_is_not_the_actor(coded):
+    ev = next(e for e in coded("Fighting between the army and the RSF killed 20 civilians in Khartoum.").events
+              if e.plover_type == "ASSAULT")
+    assert "Fighting" not in [a.text for a in ev.actors]
+    assert {"army", "RSF"} <= {a.text for a in ev.actors}
+
+
+def test_request_for_comment_and_withheld_name_are_no_events(coded):
+    assert coded("The Kremlin did not immediately respond to a request for comment.").events == ()
+    art = coded("The fighter who speaks in the video, whose name was not given, stands with armed men.")
+    assert [e for e in art.events if e.plover_type == "AID"] == []
+
+
+def test_day_of_month_is_no_casualty_count(coded):
+    ev = next(e for e in coded("Gunmen attacked a village on June 3 and killed 12 people.").events
+              if e.plover_type == "ASSAULT")
+    assert [(n.kind, n.low) for n in ev.numbers] == [("dead", 12)]
+
+
+def test_present_tense_description_of_an_actor_is_no_event(coded):
+    art = coded("The Legion, a unit of Russian citizens who fight on Ukraine's side, released a video on Monday.")
+    assert [e.plover_type for e in art.events if e.plover_type == "ASSAULT"] == []
+
+
+def test_crosshead_and_company_name_are_no_events(coded):
+    assert coded("RISING DEATH TOLL AND HUNGER").events == ()
+    art = coded("Others such as Shell and BP have found leaving the country challenging.")
+    assert art.events == ()
+
+
+def test_undated_report_stays_unknown_with_publication_bound(coded):
+    ev = coded("Rebels attacked an army checkpoint near the border.").events[0]
+    assert ev.date.value is None and ev.date.precision == "unknown"
+    assert "publication date 2023-05-23" in ev.date.reason

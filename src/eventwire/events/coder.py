@@ -423,7 +423,8 @@ def _clean_roles(found: list[roles.Role], line_end: int, *, actor: bool) -> list
             role = roles.Role(roles.phrase(ante), f"{role.rule}; relative {toks[0].text!r} = its noun")
         if len(toks) == 1 and head.dep_ == "poss" and head.lower_ in roles.OWN_POSSESSIVES:
             continue  # an unresolved "its" names nobody
-        if actor and head.pos_ == "NOUN" and not roles.is_actor_like(head) and match_trigger(head) is not None:
+        nominal = head.pos_ == "NOUN" or (head.tag_ == "VBG" and head.dep_ in {"nsubj", "nsubjpass"})
+        if actor and nominal and not roles.is_actor_like(head) and match_trigger(head) is not None:
             inner_actors, inner_recipients = roles.noun_roles(head)
             sides = inner_actors + [r for r in inner_recipients if r.rule == "'between X and Y'"]
             out += [roles.Role(r.tokens, f"{r.rule} of the event noun {head.text!r}")

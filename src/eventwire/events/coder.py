@@ -304,7 +304,8 @@ def _light_or_press(tok: Token) -> bool:
         asks = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children]
         if any(g.lemma_.lower() in PRESS_ASKS for g in asks):
             return True
-        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in REPLY_VERBS:
+        trig = match_trigger(tok)
+        if tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in REPLY_VERBS and trig and trig.plover_type in VERBAL:
             return True  # "responded to calls for ...": the reply, not the request, is the news
     return False
 
@@ -424,7 +425,8 @@ def _clean_roles(found: list[roles.Role], line_end: int, *, actor: bool) -> list
         if len(toks) == 1 and head.dep_ == "poss" and head.lower_ in roles.OWN_POSSESSIVES:
             continue  # an unresolved "its" names nobody
         nominal = head.pos_ == "NOUN" or (head.tag_ == "VBG" and head.dep_ in {"nsubj", "nsubjpass"})
-        if actor and nominal and not roles.is_actor_like(head) and match_trigger(head) is not None:
+        inner = match_trigger(head) if actor and nominal and not roles.is_actor_like(head) else None
+        if inner is not None and inner.plover_type != "PROTEST":  # "a mob lynched": the crowd acts
             inner_actors, inner_recipients = roles.noun_roles(head)
             sides = inner_actors + [r for r in inner_recipients if r.rule == "'between X and Y'"]
             out += [roles.Role(r.tokens, f"{r.rule} of the event noun {head.text!r}")

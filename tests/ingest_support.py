@@ -21,7 +21,8 @@ from click.testing import CliRunner, Result
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 SEED = ROOT.parent / "shared" / "seeds" / "belgorod-raid.txt"
-IRGC_HTML = FIXTURES / "tehrantimes-irgc.html"
+# the NAEB Tehran Times page the extraction tests also use (one copy, in fixtures/extract)
+IRGC_HTML = FIXTURES.parent / "extract" / "html" / "1f79780eaaa44211bc048f0a02b8a1a2.html"
 IRGC_TITLE = "Americans gradually packing bags to leave region: IRGC chief"
 STORY_HTML = FIXTURES / "wire-story.html"  # short pages: fast through the whole pipeline
 STORY_TITLE = "Protesters block road to Tbilisi airport"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ingest_support import run_cli, warc_gz
+from ingest_support import IRGC_HTML, run_cli, warc_gz
 from parallel_support import store_content
 
 FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
@@ -15,7 +15,7 @@ FIXTURES = Path(__file__).parent / "fixtures" / "ingest"
 def test_ray_shards_loaded_equal_the_local_ingest(tmp_path):
     pytest.importorskip("ray")
     pages = [(f"https://wire.example.org/{p.stem}", p.read_bytes())
-             for p in (FIXTURES / "wire-story.html", FIXTURES / "tehrantimes-irgc.html", FIXTURES / "no-article.html")]
+             for p in (FIXTURES / "wire-story.html", IRGC_HTML, FIXTURES / "no-article.html")]
     warc = tmp_path / "crawl.warc.gz"
     warc.write_bytes(warc_gz(pages))
     jsonl = FIXTURES / "articles.jsonl"

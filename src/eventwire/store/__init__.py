@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import NotFound, StoreError
 from ..model import Article, CitedOutlet, Entity, RawDocument, Rejection, Span
+from .ids import unique_article_id
 from .layers import LAYER_WRITERS
 from .schema import MIGRATIONS
 
@@ -189,9 +190,7 @@ class Store:
     def article(self, article_id: str) -> Article:
         """The full stored article with its span layers; accepts a unique id prefix."""
         rows = self.con.execute(
-            "SELECT * FROM articles WHERE id LIKE ? || '%' LIMIT 2", [article_id]).fetchall()
-        if len(rows) != 1:
-            raise NotFound(f"[E301] no article {'matches' if not rows else 'is unique for'} {article_id!r}")
+            "SELECT * FROM articles WHERE id = ?", [unique_article_id(self.con, article_id)]).fetchall()
         cols = [d[0] for d in self.con.description]
         rec = dict(zip(cols, rows[0], strict=True))
         spans = self.con.execute(

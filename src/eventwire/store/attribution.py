@@ -6,9 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NotFound
 from ..model import HeadlineFlag, Quote, SourceParagraph, Span, Statement
 from .bulk import insert_rows
+from .ids import unique_article_id
 
 if TYPE_CHECKING:
     from ..pipeline import Work
@@ -115,10 +115,7 @@ def _span(s: int | None, e: int | None, label: str, method: str = "", reason: st
 def article_attribution(store: Store, article_id: str) -> AttributionView:
     """Everything attribution stored for one article (unique id prefix accepted)."""
     con = store.con
-    ids = con.execute("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", [article_id]).fetchall()
-    if len(ids) != 1:
-        raise NotFound(f"[E501] no article {'matches' if not ids else 'is unique for'} {article_id!r}")
-    aid = ids[0][0]
+    aid = unique_article_id(con, article_id)
     qs = tuple(
         Quote(tuple(Span(s, e, "content", r[18]) for s, e in zip(r[3], r[4], strict=True)), r[2],
               _span(r[6], r[7], "cue"), _span(r[9], r[10], "speaker"), _span(r[12], r[13], "resolved speaker"),

@@ -11,9 +11,10 @@ import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from ..errors import NotFound, UsageError
+from ..errors import UsageError
 from ..model import PlaceMention
 from .bulk import insert_rows
+from .ids import unique_article_id
 
 if TYPE_CHECKING:
     from ..pipeline import Work
@@ -76,13 +77,11 @@ class PlaceRow:
 
 def article_places(store: Store, article_id: str) -> list[PlaceRow]:
     """Every place mention of one stored article (id or unique prefix), in text order."""
-    ids = store.con.execute("SELECT id FROM articles WHERE id LIKE ? || '%' LIMIT 2", [article_id]).fetchall()
-    if len(ids) != 1:
-        raise NotFound(f"[E301] no article {'matches' if not ids else 'is unique for'} {article_id!r}")
+    aid = unique_article_id(store.con, article_id)
     rows = store.con.execute(
         """SELECT start_char, end_char, text, label, geonameid, name, kind, country, admin1, lat, lon,
                   precision, confidence, method, reason
-           FROM place_mentions WHERE article_id = ? ORDER BY idx""", [ids[0][0]]).fetchall()
+           FROM place_mentions WHERE article_id = ? ORDER BY idx""", [aid]).fetchall()
     return [PlaceRow(*r) for r in rows]
 
 

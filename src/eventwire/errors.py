@@ -2,6 +2,18 @@
 
 Third-party errors are translated at the boundary (``raise ... from exc``) so callers catch
 ``EventwireError`` and always get a message a person understands, plus the stage it came from.
+
+Messages start with a number, ``[Exxx]``; each area owns a range, so a number names one error:
+
+- E1xx  language pipeline (``nlp``, the triage layer in ``scale``)
+- E2xx  store: open, migrate, write, load shards, cluster
+- E3xx  store look-ups: article (E301, ``store/ids.py``), event report (E311), clustered event (E312)
+- E4xx  ``eventwire eval`` suites
+- E50x–E51x  event coding (``events``)
+- E52x–E59x  ingest: JSON Lines, URL lists, feeds, WARC, fetching, local files, stage bugs (docs/ingest.md)
+- E6xx  places and the gazetteer (``geo``)
+- E7xx  HTTP API, its query filters, exports, ``serve``
+- E8xx  scale-out ingest (``--engine ray``, shard folders)
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@ VERBAL = frozenset({"REQUEST", "ACCUSE", "REJECT", "THREATEN", "SUPPORT", "CONSU
 def evaluate(data: Path, echo: Callable[[str], None]) -> dict[str, float]:
     plover, case = _locate(data)
     if plover is None and case is None:
-        raise UsageError(f"[E511] {data}: neither PLOVER gold records (JSON) nor a CASE task 2 .tsv found")
+        raise UsageError(f"[E460] {data}: neither PLOVER gold records (JSON) nor a CASE task 2 .tsv found")
     numbers: dict[str, float] = {}
     if plover is not None:
         numbers.update(evaluate_plover(plover, echo))

@@ -23,7 +23,7 @@ DEFAULT_DATA = "events"
 def evaluate(data: Path, echo: Callable[[str], None]) -> dict[str, float]:
     plover, case = _locate(data)
     if not plover and not case:
-        raise UsageError(f"[E512] {data}: neither PLOVER gold records (JSON) nor a CASE task 2 .tsv found")
+        raise UsageError(f"[E461] {data}: neither PLOVER gold records (JSON) nor a CASE task 2 .tsv found")
     numbers: dict[str, float] = {}
     texts: list[str] = []
     for name, records in (("plover", plover), ("case", case)):

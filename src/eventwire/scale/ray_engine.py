@@ -71,7 +71,7 @@ def _import_ray() -> Any:
         import ray
         import ray.data
     except ImportError as exc:
-        raise UsageError("[E508] --engine ray needs Ray: pip install 'eventwire[ray]'") from exc
+        raise UsageError("[E801] --engine ray needs Ray: pip install 'eventwire[ray]'") from exc
     return ray
 
 
@@ -82,7 +82,7 @@ def input_files(inputs: Sequence[str]) -> list[Path]:
     files: list[Path] = []
     for spec in inputs:
         if spec == "-" or is_url(spec):
-            raise UsageError(f"[E509] --engine ray reads local or mounted files, not {spec!r}; "
+            raise UsageError(f"[E802] --engine ray reads local or mounted files, not {spec!r}; "
                              "fetch with the local engine or list WARC paths")
         path = Path(spec)
         if path.is_dir():
@@ -90,7 +90,7 @@ def input_files(inputs: Sequence[str]) -> list[Path]:
         elif path.exists():
             files.append(path)
         else:
-            raise UsageError(f"[E506] no such file or directory: {spec}")
+            raise UsageError(f"[E803] no such file or directory: {spec}")
     return files
 
 

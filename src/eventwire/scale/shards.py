@@ -96,7 +96,7 @@ def find_shards(paths: Iterable[str | Path]) -> list[Path]:
         elif p.is_dir():
             found += sorted(m.parent for m in p.rglob(MANIFEST))
         else:
-            raise UsageError(f"[E507] not a shard folder (no {MANIFEST}): {p}")
+            raise UsageError(f"[E804] not a shard folder (no {MANIFEST}): {p}")
     return found
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -81,20 +82,27 @@ def analyse(text: str, title: str | None = None, model: str = "en_core_web_sm_vb
     paragraphs = paragraph_spans(text)
     case_vocab = rules.case_vocabulary(text)
     inputs = [rules.truecase(text[p.start : p.end], case_vocab) for p in paragraphs]
-    parsed: list[ParsedParagraph] = []
-    sentences: list[Span] = []
-    tokens: list[tuple[int, int]] = []
-    entities: list[Entity] = []
     try:
         docs = list(nlp.pipe(inputs, batch_size=64))
     except Exception as exc:  # spaCy raises plain Exceptions on pathological input
         raise NLPError(f"[E102] spaCy failed: {exc}") from exc
-    for para, doc in zip(paragraphs, docs, strict=True):
-        off = para.start
-        parsed.append(ParsedParagraph(off, doc))
-        for sent in doc.sents:
-            sentences.append(Span(off + sent.start_char, off + sent.end_char, "sentence", "nlp.spacy.v1"))
-        tokens.extend((off + t.idx, off + t.idx + len(t.text)) for t in doc if not t.is_space)
-        entities.extend(rules.paragraph_entities(doc, text, off))
+    parsed = [ParsedParagraph(para.start, doc) for para, doc in zip(paragraphs, docs, strict=True)]
+    sentences = [Span(p.offset + s.start_char, p.offset + s.end_char, "sentence", "nlp.spacy.v1")
+                 for p in parsed for s in p.doc.sents]
+    return layer_from_parses(text, paragraphs, parsed, sentences)
+
+
+def layer_from_parses(text: str, paragraphs: tuple[Span, ...], parsed: Sequence[ParsedParagraph],
+                      sentences: Sequence[Span]) -> BaseLayer:
+    """Tokens and entities (label-harmonised) from per-paragraph parses, shifted into ``text``.
+
+    Shared by the full parse here and the triaged one in :mod:`eventwire.scale.layer`, which
+    differ only in how they parse and in the method/reason their sentence spans carry.
+    """
+    tokens: list[tuple[int, int]] = []
+    entities: list[Entity] = []
+    for p in parsed:
+        tokens.extend((p.offset + t.idx, p.offset + t.idx + len(t.text)) for t in p.doc if not t.is_space)
+        entities.extend(rules.paragraph_entities(p.doc, text, p.offset))
     fixed = rules.harmonise_labels(entities, text)
     return BaseLayer(paragraphs, tuple(sentences), tuple(tokens), tuple(fixed), tuple(parsed))

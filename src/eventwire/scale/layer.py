@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import NLPError
-from ..model import Entity, Span
+from ..model import Span
 from ..nlp import rules
-from ..nlp.base import BaseLayer, ParsedParagraph, load_model, paragraph_spans
+from ..nlp.base import BaseLayer, ParsedParagraph, layer_from_parses, load_model, paragraph_spans
 from .triage import METHOD, Verdict, antecedent, follow_up, has_quote_mark, load_triage_lexicon, sentence_verdict
 
 if TYPE_CHECKING:
@@ -170,20 +170,10 @@ def _merge(first: Doc, parts: list[Doc]) -> Doc:
 
 
 def _layer(text: str, parts: list[tuple[_Para, Doc]]) -> BaseLayer:
-    paragraphs = paragraph_spans(text)
-    parsed: list[ParsedParagraph] = []
-    sentences: list[Span] = []
-    tokens: list[tuple[int, int]] = []
-    entities: list[Entity] = []
-    for para, doc in parts:
-        off = para.offset
-        parsed.append(ParsedParagraph(off, doc))
-        for sent in doc.sents:
-            sentences.append(_sentence_span(para, off + sent.start_char, off + sent.end_char))
-        tokens.extend((off + t.idx, off + t.idx + len(t.text)) for t in doc if not t.is_space)
-        entities.extend(rules.paragraph_entities(doc, text, off))
-    fixed = rules.harmonise_labels(entities, text)
-    return BaseLayer(paragraphs, tuple(sentences), tuple(tokens), tuple(fixed), tuple(parsed))
+    parsed = [ParsedParagraph(para.offset, doc) for para, doc in parts]
+    sentences = [_sentence_span(para, para.offset + s.start_char, para.offset + s.end_char)
+                 for para, doc in parts for s in doc.sents]
+    return layer_from_parses(text, paragraph_spans(text), parsed, sentences)
 
 
 def _sentence_span(para: _Para, start: int, end: int) -> Span:

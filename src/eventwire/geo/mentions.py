@@ -220,9 +220,5 @@ def find_mentions(text: str, entities: Sequence[Entity], tokens: Sequence[tuple[
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
-def proximity_word(m: RawMention) -> str:
-    return m.cue if m.near else ""
-
-
 __all__ = ["PROXIMITY_CUES", "RawMention", "entity_mentions", "find_mentions", "gazetteer_mentions",
            "make_mention"]

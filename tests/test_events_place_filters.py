@@ -52,7 +52,7 @@ def test_bad_near_is_a_usage_error(seed_db):
 def test_misspelt_type_is_a_usage_error(seed_db):
     result = CliRunner().invoke(cli, ["events", "--db", str(seed_db), "--type", "ASSUALT"])
     assert result.exit_code == 2
-    assert "[E705] unknown PLOVER type 'ASSUALT'" in result.output
+    assert "[E710] unknown PLOVER type 'ASSUALT'" in result.output
 
 
 def test_show_accepts_a_lower_case_event_id(seed_db):

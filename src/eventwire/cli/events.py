@@ -34,11 +34,11 @@ def _check_statuses(value: str | None) -> str | None:
 
 
 def _check_type(value: str | None) -> str | None:
-    """A misspelt PLOVER type would silently match nothing: refuse it (E705)."""
+    """A misspelt PLOVER type would silently match nothing: refuse it (E710)."""
     from ..events.mapping import PLOVER_TYPES
 
     if value and value.split(":", 1)[0].strip().upper() not in PLOVER_TYPES:
-        raise click.BadParameter(f"[E705] unknown PLOVER type {value!r}; one of {', '.join(PLOVER_TYPES)}")
+        raise click.BadParameter(f"[E710] unknown PLOVER type {value!r}; one of {', '.join(PLOVER_TYPES)}")
     return value
 
 

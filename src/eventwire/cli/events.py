@@ -7,7 +7,7 @@ from datetime import datetime
 import click
 
 from ..cluster.consensus import CORROBORATION
-from ..errors import EventwireError, NotFound
+from ..errors import EventwireError, NotFound, UsageError
 from ._common import db_option, emit, fail, format_option, jsonable, open_store
 
 # csv and json: the same field names as `eventwire export` and /api/events (see docs/events.md).
@@ -24,13 +24,12 @@ _DATE = click.DateTime(["%Y-%m-%d"])
 def _check_statuses(value: str | None) -> str | None:
     """A misspelt status would silently match nothing: refuse it as the API does (E704), and
     normalise case and spaces ('Asserted, attributed')."""
-    from ..store.api_queries import STATUSES
+    from ..store.api_queries import check_statuses
 
-    wanted = [s.strip().lower() for s in (value or "").split(",") if s.strip()]
-    for status in wanted:
-        if status not in STATUSES:
-            raise click.BadParameter(f"[E704] unknown status {status!r}; one of {', '.join(STATUSES)}")
-    return ",".join(wanted) or None
+    try:
+        return ",".join(check_statuses((value or "").split(","))) or None
+    except UsageError as exc:
+        raise click.BadParameter(str(exc)) from exc
 
 
 def _check_type(value: str | None) -> str | None:

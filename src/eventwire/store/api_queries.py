@@ -14,7 +14,7 @@ the same columns, so every function here works on either.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -195,6 +195,15 @@ class EventSummary:
     url: str | None
 
 
+
+def check_statuses(statuses: Iterable[str]) -> tuple[str, ...]:
+    """Lower-cased statuses; a misspelt one would silently match nothing, so it is refused (E704)."""
+    wanted = tuple(st.strip().lower() for st in statuses if st.strip())
+    for st in wanted:
+        if st not in STATUSES:
+            raise UsageError(f"[E704] unknown status {st!r}; one of {', '.join(STATUSES)}")
+    return wanted
+
 def validate(q: EventQuery) -> None:
     """Raise a :class:`UsageError` naming the first impossible value."""
     if q.since and q.until and q.since > q.until:
@@ -203,9 +212,7 @@ def validate(q: EventQuery) -> None:
         w, s, e, n = q.bbox
         if not (-180 <= w <= 180 and -180 <= e <= 180 and -90 <= s <= n <= 90):
             raise UsageError(f"[E703] bbox wants west,south,east,north in degrees, got {q.bbox}")
-    for st in q.statuses:
-        if st.lower() not in STATUSES:
-            raise UsageError(f"[E704] unknown status {st!r}; one of {', '.join(STATUSES)}")
+    check_statuses(q.statuses)
     for p in q.precisions:
         if p.lower() not in PRECISIONS:
             raise UsageError(f"[E705] unknown precision {p!r}; one of {', '.join(PRECISIONS)}")

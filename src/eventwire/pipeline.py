@@ -57,14 +57,15 @@ def _nlp_stage(work: Work) -> None:
     if not art.is_english:
         work.article = replace(art, notes=(*art.notes, f"NLP skipped: language {art.language!r} is not English"))
         return
-    base = work.base or _analyse_triaged(art.text, art.title)  # a batch runner may have analysed it already
+    base = work.base or analyse_triaged(art.text, art.title)  # a batch runner may have analysed it already
     work.base = base
     work.article = replace(
         art, paragraphs=base.paragraphs, sentences=base.sentences, tokens=base.tokens, entities=base.entities
     )
 
 
-def _analyse_triaged(text: str, title: str | None) -> BaseLayer:
+def analyse_triaged(text: str, title: str | None) -> BaseLayer:
+    """The base layer ingest uses (also for ``recode``, so recoding sees the same parses)."""
     from .scale.layer import pipeline_layer  # NER everywhere, the parser only where a stage reads it
 
     return pipeline_layer(text, title)

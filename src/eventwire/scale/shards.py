@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError, UsageError
-from ..ingest.runner import INGESTED, KNOWN, REJECTED, SKIPPED, IngestSummary, Outcome, Progress
+from ..ingest.runner import INGESTED, KNOWN, REJECTED, SKIPPED, IngestSummary, Outcome, Progress, cluster_batch
 from ..model import RawDocument, Rejection, Skipped
 from ..pipeline import Work
 
@@ -114,6 +114,8 @@ def load_shards(store: Any, paths: Iterable[str | Path], progress: Progress | No
                 ids.append(outcome.article_id)
             if progress is not None:
                 progress(outcome)
+    if ids:
+        cluster_batch(store, ids)
     return IngestSummary(counts.get(INGESTED, 0), counts.get(KNOWN, 0), counts.get(SKIPPED, 0),
                          tuple(sorted(stages.items(), key=lambda kv: (-kv[1], kv[0]))), tuple(ids))
 

@@ -25,7 +25,17 @@ from typing import Any, BinaryIO
 
 from ..config import Settings
 from ..errors import StoreError
-from ..ingest.runner import INGESTED, KNOWN, REJECTED, SKIPPED, IngestSummary, Outcome, Progress, _url_lookup
+from ..ingest.runner import (
+    INGESTED,
+    KNOWN,
+    REJECTED,
+    SKIPPED,
+    IngestSummary,
+    Outcome,
+    Progress,
+    _url_lookup,
+    cluster_batch,
+)
 from ..ingest.sources import AlreadyStored, iter_raw
 from ..model import RawDocument, Rejection, Skipped
 from ..pipeline import Work, raw_sha256
@@ -63,6 +73,8 @@ def ingest_parallel(store: Any, inputs: list[str] | tuple[str, ...], settings: S
         _run_inline(items, writer, batch_size)
     else:
         _run_pool(items, writer, n, batch_size)
+    if writer.ids:
+        cluster_batch(store, writer.ids)
     return writer.summary()
 
 

@@ -376,6 +376,8 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
         speaker = _speaker_subject(tok)
         recipient_roles, actor_roles = actor_roles, ([speaker] if speaker else [])
     if not recipient_roles and tok.pos_ == "VERB":
+        recipient_roles = roles.purpose_objects(tok)
+    if not recipient_roles:
         recipient_roles = roles.place_object(tok)
     actor_refs = tuple(_actor_ref(article, r, "actor", offset, named) for r in actor_roles)
     recipient_refs = tuple(_actor_ref(article, r, "recipient", offset, named) for r in recipient_roles)
@@ -393,7 +395,8 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
     mapped = mapping.map_event(
         trig.plover_type, trig.mode,
         actor_sectors=frozenset(a.sector for a in actor_refs if a.sector),
-        recipient_sectors=frozenset(r.sector for r in recipient_refs if r.sector),
+        recipient_sectors=frozenset(r.sector for r, role in zip(recipient_refs, recipient_roles, strict=True)
+                                    if r.sector and not role.rule.startswith("place")),  # a place is no party
         trigger_lemma=tok.lemma_.lower(), context=context)
     conf, conf_why = _confidence(trig, actor_refs, recipient_refs, st.status)
     digest = hashlib.sha1(f"{article.id}:{trigger_span.start}:{trig.plover_type}".encode()).hexdigest()[:16]

@@ -25,6 +25,8 @@ OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PREPS = frozenset({"by", "from", "of", "against", "to", "with", "on"})
 KEEP_LEFT = frozenset({"compound", "poss", "nmod", "case", "amod", "punct"})
 PRONOUNS = frozenset("he she they it we i you him her them us who which that this".split())
+STANCE_NOUNS = frozenset("protest defiance support solidarity opposition retaliation".split())
+PARTY_PREPS = frozenset({"of", "by", "from", "against", "on", "to", "toward", "towards"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,14 +122,53 @@ def verb_roles(verb: Token) -> tuple[list[Role], list[Role]]:
             recipients += [Role(phrase(t), "passive subject") for t in with_conjuncts(subj)]
     elif subj is not None:
         actors += [Role(phrase(t), "subject") for t in with_conjuncts(_event_noun_agent(subj))]
-    recipients += _objects(verb)
+    if not recipients:  # a passive subject is the one acted on ("activists were detained ... against X")
+        recipients += _objects(verb)
     if not recipients:
         recipients += complement_subject(verb)
+    for noun in (c for c in verb.children if c.dep_ == "dobj" and not recipients):  # "repeated its call that X ..."
+        recipients += complement_subject(noun, {"acl", "ccomp"})
+    for noun in (g for c in verb.children if c.dep_ == "prep" and not recipients for g in c.children
+                 if g.dep_ == "pobj"):  # "insisted on its demands that X ..."
+        recipients += complement_subject(noun, {"acl", "ccomp"})
     for sub in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}):
         if recipients:
             break
         recipients += _objects(sub, "in the complement clause: ")  # "agreed to set up a centre in Tokyo"
     return actors, recipients
+
+
+def _stance_verb(tok: Token) -> bool:
+    """A participle that says what is demanded or opposed ("calling for", "demanding", "protesting")."""
+    from .lexicon import load_lexicon
+
+    return any(t.plover_type in {"REQUEST", "PROTEST", "ACCUSE", "REJECT"}
+               for t in load_lexicon().get(tok.lemma_.lower(), ()))
+
+
+def purpose_objects(verb: Token) -> list[Role]:
+    """'staged demonstrations to demand reforms by X's government', 'demonstrated ... calling for
+    independence from Iraq', 'rioted in protest against X': whom a protest or act is aimed at,
+    read from its purpose clause (a to-infinitive or participle with no subject of its own) or
+    an "in protest against / in support of / in defiance of X" phrase."""
+    for sub in verb.children:
+        if sub.dep_ != "advcl" or sub.pos_ != "VERB":
+            continue
+        if any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in sub.children):
+            continue  # "when they blew themselves up": a clause of its own
+        if not any(g.dep_ == "aux" and g.lower_ == "to" for g in sub.children) and not _stance_verb(sub):
+            continue  # "..., killing five" / "leading to ...": a result, not what the act aims at
+        found = _objects(sub, "in the purpose clause: ")
+        if found:
+            return found
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for stance in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in STANCE_NOUNS):
+            for inner in (p for p in stance.children if p.dep_ == "prep"):
+                for obj in (g for g in inner.children if g.dep_ == "pobj"):
+                    found_party = party_in(obj)
+                    if found_party is not None:
+                        return [Role(found_party[0], f"'in {stance.lower_} {inner.lower_} X': {found_party[1]}")]
+    return []
 
 
 def _objects(verb: Token, prefix: str = "") -> list[Role]:
@@ -160,13 +201,36 @@ def _objects(verb: Token, prefix: str = "") -> list[Role]:
         objs = [g for g in c.children if g.dep_ == "pobj" and is_actor_like(g)]
         if objs:
             return [Role(phrase(t), f"{prefix}'{c.lower_} X'") for t in with_conjuncts(objs[0])]
-    for c in preps:  # "conceded to demands from UNITA", "complained about Israeli raids"
+    for c in preps:  # "conceded to demands from UNITA", "imposed sanctions on the Taliban faction"
         for thing in (g for g in c.children if g.dep_ == "pobj"):
-            inner = [x for p in thing.children if p.dep_ == "prep" and p.lower_ in {"from", "by", "of"}
-                     for x in p.children if x.dep_ == "pobj" and is_actor_like(x)]
-            if inner:
-                return [Role(phrase(inner[0]), f"{prefix}'{c.lower_} <thing> {inner[0].head.lower_} X'")]
+            found = party_in(thing)
+            if found is not None:
+                return [Role(found[0], f"{prefix}'{c.lower_} <thing>': {found[1]}")]
     return []
+
+
+def party_in(thing: Token, depth: int = 0) -> tuple[tuple[Token, ...], str] | None:
+    """The party a thing phrase names, for recipients found through a thing: the thing itself
+    when it is actor-like; else its owner or named modifier ("Sweden's decision" -> Sweden, "the
+    Taliban religious faction" -> Taliban); else, one or two levels down, the party after "of, by,
+    from, against, on, to" ("violations by the Israeli military", "the government of X")."""
+    if is_actor_like(thing) and not is_pronoun(thing):
+        return phrase(thing), "actor"
+    for p in (c for c in thing.children if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}):
+        for obj in (g for g in p.children if g.dep_ == "pobj" and is_actor_like(g) and not is_pronoun(g)):
+            return phrase(obj), f"'{thing.text} {p.lower_} X'"
+    owner = next((g for g in thing.children if g.dep_ in {"poss", "compound", "amod", "nmod"} and _named_party(g)),
+                 None)
+    if owner is not None:
+        return (phrase(owner) if owner.dep_ == "poss" else _modifier_phrase(owner)), f"named owner of {thing.text!r}"
+    if depth >= 2:
+        return None
+    for p in (c for c in thing.children if c.dep_ == "prep" and c.lower_ in PARTY_PREPS):
+        for obj in (g for g in p.children if g.dep_ == "pobj"):
+            found = party_in(obj, depth + 1)
+            if found is not None:
+                return found[0], f"'{thing.text} {p.lower_} X'" + ("" if found[1] == "actor" else f", {found[1]}")
+    return None
 
 
 def is_pronoun(tok: Token) -> bool:
@@ -201,30 +265,74 @@ def complement_subject(verb: Token, deps: frozenset[str] | set[str] = frozenset(
     for c in verb.children:
         if c.dep_ in deps:
             subj = next((g for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subj is not None and is_actor_like(subj) and not is_pronoun(subj):
+            if subj is None or is_pronoun(subj):
+                continue
+            if is_actor_like(subj):
                 return [Role(phrase(t), "subject of the demanded/accused clause") for t in with_conjuncts(subj)]
+            found = party_in(subj)  # "demanded that its European Community partners refuse"
+            if found is not None:
+                return [Role(found[0], f"subject of the demanded/accused clause: {found[1]}")]
     return []
 
 
 def thing_object(verb: Token) -> list[Role]:
     """The direct object of a material act even when it is a thing ('demolished Palestinian homes')."""
+    from .lexicon import load_lexicon
+
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} and not is_pronoun(c):
+            if c.pos_ == "NOUN" and c.lemma_.lower() in load_lexicon():
+                return []  # "opened fire", "imposed a curfew": the act itself, not what it targets
             return [Role(phrase(t), "object of the act") for t in with_conjuncts(c)]
     return []
 
 
-def place_object(verb: Token) -> list[Role]:
-    """'demonstrated in Serbia', 'imposed a curfew in Algiers', 'withdraw troops from Lebanon':
-    the place acted on, when no party is named."""
-    near = [verb, *(d for d in verb.children if d.dep_ in {"dobj", "xcomp"})]
-    near += [g for d in near[1:] for p in d.children if p.dep_ == "prep" for g in p.children if g.dep_ == "pobj"]
-    for c in (c for n in near for c in n.children):
-        if c.dep_ in {"prep", "dative"} and c.lower_ in {"in", "on", "from", "to", "into", "inside"}:
-            objs = [g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE"}]
-            if objs:
-                return [Role(phrase(objs[0]), f"place '{c.lower_} X' the act targets")]
+PLACE_PREPS = frozenset({"in", "on", "from", "to", "into", "inside", "at", "across", "throughout", "within"})
+PLACE_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "advcl", "ccomp", "relcl", "parataxis", "acl",
+                        "punct", "appos", "npadvmod"})
+
+
+def place_object(trigger: Token) -> list[Role]:
+    """'demonstrated in Serbia', 'threatened to institute a curfew in Algiers', 'reimposed
+    blockades in the West Bank': the named place acted on, when no party is named. The nearest
+    "in/on/from/to/into/at X" place (GPE or LOC) below the trigger -- through its objects,
+    complements and prepositions, not into clauses of their own -- and, for a noun trigger, below
+    its light verb ("rioted at a jail in northern Israel": the jail's place)."""
+    starts = [trigger]
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "attr"}:
+        starts.append(trigger.head)
+    for start in starts:
+        queue, seen = [(start, 0)], {start.i}
+        while queue:
+            node, depth = queue.pop(0)
+            for c in node.children:
+                if c.dep_ in PLACE_SKIP or c.i in seen:
+                    continue
+                seen.add(c.i)
+                if c.dep_ in {"prep", "dative"} and c.lower_ in PLACE_PREPS:
+                    for obj in (g for g in c.children if g.dep_ == "pobj"):
+                        place = _named_place(obj)
+                        if place is not None:
+                            return [Role(phrase(place), f"place '{c.lower_} X' the act targets")]
+                if depth < 4:
+                    queue.append((c, depth + 1))
     return []
+
+
+def _named_place(tok: Token) -> Token | None:
+    """The place a prepositional object names: itself, or 'the capital Kabul' / 'the town of Cizre'."""
+    if tok.ent_type_ in {"GPE", "LOC"} and tok.pos_ == "PROPN":
+        return tok
+    if tok.pos_ != "NOUN":
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.ent_type_ in {"GPE", "LOC"}:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            inner = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}), None)
+            if inner is not None:
+                return inner
+    return None
 
 
 def _event_noun_agent(subj: Token) -> Token:
@@ -282,8 +390,12 @@ def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
                 recipients += [Role(phrase(t), "'between X and Y'") for t in with_conjuncts(objs[0])]
             elif c.lower_ in RECIPIENT_PREPS and is_actor_like(objs[0]):
                 recipients.append(Role(phrase(objs[0]), f"'{c.lower_} X'"))
+            elif c.lower_ in RECIPIENT_PREPS - {"with", "from"} and (found := party_in(objs[0])) is not None:
+                recipients.append(Role(found[0], f"'{c.lower_} <thing>': {found[1]}"))  # "riots against X's policies"
     if not recipients:
         recipients = complement_subject(noun, {"acl", "ccomp"})  # "its demand that Israel ease ..."
+    if not recipients and noun.dep_ == "dobj":  # the parser hangs the clause on the verb: "repeated its demand
+        recipients = complement_subject(noun.head)  # today that Israel ease ..."
     verb = noun.head if noun.dep_ in {"dobj", "attr"} else noun.head.head if noun.dep_ == "pobj" else None
     if verb is not None and verb.pos_ in {"VERB", "AUX"}:
         subj, passive = _subject(verb)  # "X launched an attack", "held their first meeting", "on a visit"
@@ -294,4 +406,6 @@ def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
             recipients = [Role(phrase(subj), "passive subject of the light verb")]
         if not recipients:  # "opened investigations against X" (the parser attaches 'against X' to the verb)
             recipients = [r for r in _objects(verb) if noun not in r.tokens]
+        if not recipients:  # "began a hunger strike to protest against Sweden's decision"
+            recipients = purpose_objects(verb)
     return actors, recipients

@@ -56,6 +56,7 @@ def test_raid_is_a_region_and_its_evidence_is_highlighted(page, server):
     assert region.count() == 1  # drawn as an area over the region, not as a point
     assert page.locator(f'path.ew-point[data-id="{RAID}"]').count() == 0
     assert "region (admin-1)" in page.locator("#legend").inner_text()
+    assert "GeoNames (CC BY 4.0)" in page.locator(".leaflet-control-attribution").inner_text()  # credited
     region.click(force=True)
     page.wait_for_selector("#evidence .report")
     assert f"event={RAID}" in page.url

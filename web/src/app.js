@@ -126,7 +126,8 @@ function initFilters() {
 async function initMap() {
   map = L.map("map", { worldCopyJump: true, minZoom: 2, maxZoom: 12, zoomSnap: 0.5 }).setView([48, 30], 4);
   map.attributionControl.setPrefix(false);
-  map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas · no tiles, all local");
+  map.attributionControl.addAttribution("Boundaries: Natural Earth via world-atlas · no tiles, all local · "
+    + "Places: <a href=\"https://www.geonames.org/\">GeoNames</a> (CC BY 4.0)");
   const topo = await (await fetch("/static/countries-50m.json")).json();
   countryFeatures = feature(topo, topo.objects.countries).features;
   countryLayer = L.geoJSON(countryFeatures, {

@@ -7,6 +7,6 @@ documents every column).
 
 from __future__ import annotations
 
-from .formats import EXPORT_FORMATS, ExportFormat, write_export
+from .formats import EXPORT_FORMATS, ExportFormat, export_format, write_export
 
-__all__ = ["EXPORT_FORMATS", "ExportFormat", "write_export"]
+__all__ = ["EXPORT_FORMATS", "ExportFormat", "export_format", "write_export"]

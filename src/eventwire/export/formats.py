@@ -151,10 +151,16 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {f.name: f for f in (
 )}
 
 
-def write_export(con: Connection, query: EventQuery, fmt: str, path: str | Path) -> int:
-    """Write every event matching ``query`` to ``path`` in format ``fmt``; returns the row count."""
+def export_format(fmt: str) -> ExportFormat:
+    """The format called ``fmt``, or E730 naming the ones there are (CLI and API say the same)."""
     spec = EXPORT_FORMATS.get(fmt)
     if spec is None:
         raise UsageError(f"[E730] unknown export format {fmt!r}; one of {', '.join(EXPORT_FORMATS)}")
+    return spec
+
+
+def write_export(con: Connection, query: EventQuery, fmt: str, path: str | Path) -> int:
+    """Write every event matching ``query`` to ``path`` in format ``fmt``; returns the row count."""
+    spec = export_format(fmt)
     rows: Iterator[Row] = export_rows(con, query)
     return spec.write(con, rows, Path(path))

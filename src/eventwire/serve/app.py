@@ -183,11 +183,9 @@ def create_app(db_path: str | Path, *, idle_s: float = 1.0, snapshot: bool = Tru
     @app.get("/api/export", summary="Download the filtered events as csv, jsonl, geojson, parquet, acled or cameo")
     def export(query: Q, format: Annotated[str, Query(description="csv | jsonl | geojson | parquet | acled | "
                                                                   "cameo")] = "csv") -> Any:
-        from ..export import EXPORT_FORMATS, write_export
+        from ..export import export_format, write_export
 
-        spec = EXPORT_FORMATS.get(format)
-        if spec is None:
-            raise UsageError(f"[E730] unknown export format {format!r}; one of {', '.join(EXPORT_FORMATS)}")
+        spec = export_format(format)
         tmp = tempfile.NamedTemporaryFile(prefix="eventwire-", suffix=spec.suffix, delete=False)
         tmp.close()
         path = Path(tmp.name)

@@ -112,3 +112,16 @@ def test_two_workers_store_the_same_as_one(tmp_path):
     assert clustered == {t: store_content(dbs[2])[t] for t in clustered}
     again = run_cli("ingest", "--db", str(dbs[2]), "--workers", "2", str(warc))
     assert "ingested 0, already known 2" in again.output
+
+
+def test_triage_off_parses_every_sentence_in_batches_too(seed_text, monkeypatch):
+    """``EVENTWIRE_TRIAGE=0`` is honoured by the batch path ``ingest`` uses, not only one by one."""
+    from eventwire.scale.layer import analyse_many
+
+    monkeypatch.setenv("EVENTWIRE_TRIAGE", "0")
+    (full,) = analyse_many([(seed_text, None)])
+    assert not [s for s in full.sentences if s.method == "scale.triage.v1"]
+    monkeypatch.setenv("EVENTWIRE_TRIAGE", "1")
+    (triaged,) = analyse_many([(seed_text, None)])
+    assert [s for s in triaged.sentences if s.method == "scale.triage.v1"]
+    assert triaged.entities == full.entities

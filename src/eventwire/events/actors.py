@@ -25,7 +25,7 @@ for _sector, _words in {
     "police": "police policeman policewoman officer cop gendarme guard policemen constable trooper security",
     "government": "government ministry minister president premier official authority administration cabinet "
                   "regime governor mayor diplomat embassy ambassador state spokesman spokeswoman leader "
-                  "king chancellor envoy delegation",
+                  "king chancellor envoy delegation ruler administrator",
     "legislature": "parliament lawmaker senate congress legislator mp deputy assembly",
     "judiciary": "court judge prosecutor tribunal",
     "armed group": "rebel militant insurgent fighter militia guerrilla jihadist gunman separatist defector "
@@ -35,7 +35,7 @@ for _sector, _words in {
     "civilians": "civilian resident villager people student child woman man family farmer refugee citizen "
                  "father mother person passenger pilgrim inhabitant worshipper shopper commuter motorist "
                  "pedestrian girl boy teenager vehicle bus car home house market village school hospital "
-                 "mosque church shop displaced",
+                 "mosque church shop displaced population youth national immigrant migrant",
     "media": "journalist reporter newspaper media broadcaster editor blogger",
     "business": "businessman company firm investor bank",
     "labour": "worker union employee teacher miner",

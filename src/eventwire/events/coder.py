@@ -370,6 +370,8 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
             recipient_roles = [roles.Role(roles.phrase(owner), "country the seized places are in")]
     if not recipient_roles and len(actor_roles) > 1 and trig.plover_type in RECIPROCAL:
         recipient_roles = [roles.Role(r.tokens, "reciprocal: joint subject of a mutual act") for r in actor_roles]
+    if not recipient_roles and len(actor_roles) == 1 and trig.plover_type in RECIPROCAL:
+        recipient_roles = roles.joint_modifiers(actor_roles[0])  # "Hungarian and Romanian officials agreed"
     if not recipient_roles and tok.pos_ == "VERB" and trig.plover_type in MATERIAL:
         recipient_roles = roles.thing_object(tok)
     if cand.intent == "must":  # "X said Libya must hand over ...": Libya is asked, X asks

@@ -20,12 +20,14 @@ METHOD = "events.roles.v1"
 COLLECTIVE = frozenset("group number member dozen hundred thousand score band contingent crowd team".split())
 PATIENT_NOUNS = frozenset("arrest detention deportation execution abduction kidnapping assassination "
                           "release torture killing murder rape imprisonment".split())
-RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "into", "with", "to", "toward", "towards", "from"})
+RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "into", "with", "to", "toward", "towards", "from",
+                             "between"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PREPS = frozenset({"by", "from", "of", "against", "to", "with", "on"})
 KEEP_LEFT = frozenset({"compound", "poss", "nmod", "case", "amod", "punct"})
 PRONOUNS = frozenset("he she they it we i you him her them us who which that this".split())
 STANCE_NOUNS = frozenset("protest defiance support solidarity opposition retaliation".split())
+PLACE_OF_PREPS = frozenset({"of", "in", "at", "from"})
 PARTY_PREPS = frozenset({"of", "by", "from", "against", "on", "to", "toward", "towards"})
 
 
@@ -65,14 +67,39 @@ def phrase(head: Token) -> tuple[Token, ...]:
     for child in head.rights:  # "Freedom of Russia Legion" style names, "the ministry of defence"
         if child.dep_ == "prep" and child.lower_ == "of" and (head.pos_ == "PROPN" or head.ent_type_):
             keep.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and child.lower_ in PLACE_OF_PREPS and child.i == max(keep) + 1 \
+                and _names_place_or_body(child):  # "president of Armenia", "security forces in Guinea"
+            keep.update(_pp_tokens(child))
     doc = head.doc
+    if head.ent_type_:  # never cut a name: "National Union for the Total Independence of Angola"
+        for ent in doc.ents:
+            if ent.start <= head.i < ent.end and ent.label_ in {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"}:
+                keep.update(range(ent.start, ent.end))
     lo, hi = min(keep), max(keep)
     toks = [doc[i] for i in range(lo, hi + 1)]
     while toks and (toks[0].dep_ in {"det", "punct", "case"} or toks[0].is_punct):
         toks.pop(0)
-    while toks and toks[-1].is_punct:
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "case"):  # "North Korea's" -> North Korea
         toks.pop()
     return tuple(toks) or (head,)
+
+
+def _pp_tokens(prep: Token) -> set[int]:
+    """The prepositional phrase without what follows its name ("in Bam, Iran" -> "in Bam")."""
+    out, stack = {prep.i}, [g for g in prep.children if g.dep_ == "pobj"]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ not in {"appos", "punct", "conj", "cc", "relcl", "acl"})
+    return out
+
+
+def _names_place_or_body(prep: Token) -> bool:
+    """'of Armenia', 'in Northern Ireland', 'at Cumhuriyet University': a prepositional phrase
+    whose object is a named place or body (it says which actor; a bare 'in the city' does not)."""
+    objs = [g for g in prep.children if g.dep_ == "pobj"]
+    return any(o.ent_type_ in {"GPE", "LOC", "ORG", "FAC"} and o.pos_ == "PROPN" and len(list(o.subtree)) <= 6
+               for o in objs)
 
 
 def _keep_modifier(tok: Token) -> bool:
@@ -82,6 +109,17 @@ def _keep_modifier(tok: Token) -> bool:
 
     return (tok.text[:1].isupper() or bool(tok.ent_type_) or tok.lower_ in {"former", "armed", "local"}
             or tok.lemma_.lower() in SECTOR_WORDS)  # "military bases", "police officers"
+
+
+def joint_modifiers(role: Role) -> list[Role]:
+    """'Hungarian and Romanian officials', 'French and Egyptian warships': the two named sides
+    of one joint actor phrase (for mutual acts, each side is also the other's recipient)."""
+    head = min(role.tokens, key=lambda t: len(list(t.ancestors)))
+    for mod in (c for c in head.children if c.dep_ in {"amod", "compound", "nmod"} and _named_party(c)):
+        sides = [mod, *(c for c in mod.conjuncts if _named_party(c))]
+        if len(sides) > 1:
+            return [Role((t,), "reciprocal: one side of a joint actor phrase") for t in sides]
+    return []
 
 
 def with_conjuncts(head: Token) -> list[Token]:
@@ -190,6 +228,10 @@ def _objects(verb: Token, prefix: str = "") -> list[Role]:
             if objs:
                 return [Role(phrase(t), f"{prefix}'{p.lower_} X' after the direct object")
                         for t in with_conjuncts(objs[0])]
+            for obj in (g for g in p.children if g.dep_ == "pobj"):  # "sanctions on the Taliban faction"
+                found = party_in(obj)
+                if found is not None:
+                    return [Role(found[0], f"{prefix}'{p.lower_} <thing>' after the direct object: {found[1]}")]
     shared = next((c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
                    and any(g.dep_ == "dobj" for g in c.children)), None)
     if shared is not None and not any(c.dep_ == "dobj" for c in verb.children):
@@ -252,7 +294,8 @@ def _named_party(tok: Token) -> bool:
 
 def _modifier_phrase(tok: Token) -> tuple[Token, ...]:
     """'a US offer' -> 'US'; 'Karen guerrilla stronghold' -> 'Karen guerrilla' (the modifier run)."""
-    run = [t for t in tok.head.lefts if t.dep_ in {"compound", "amod"} and t.i >= tok.i]
+    run = [t for t in tok.head.lefts if t.dep_ in {"compound", "amod"} and t.i >= tok.i
+           and (t.dep_ == "compound" or t is tok or _keep_modifier(t))]  # not "Taliban religious"
     ids = sorted({t.i for r in run for t in r.subtree} | {t.i for t in tok.subtree})
     toks = [tok.doc[i] for i in range(ids[0], ids[-1] + 1)]
     while toks and (toks[0].dep_ in {"det", "punct"} or toks[0].like_num):
@@ -373,7 +416,10 @@ def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
     actors: list[Role] = []
     recipients: list[Role] = []
     patient_noun = noun.lemma_.lower() in PATIENT_NOUNS
-    for c in noun.children:
+    own = list(noun.children)
+    if noun.dep_ == "compound":  # "mediation mission between X and Y": the parties hang on the head
+        own += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    for c in own:
         if c.dep_ == "poss" and c.lower_ not in PRONOUNS - {"her", "his", "their"}:
             (recipients if patient_noun else actors).append(Role(phrase(c), "possessor of the event noun"))
         elif c.dep_ == "compound" and (c.ent_type_ in {"NORP", "GPE", "ORG"}):

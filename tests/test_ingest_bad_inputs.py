@@ -216,3 +216,16 @@ def test_url_list_with_a_bad_line(db_path, server, tmp_path):
     assert sorted(u for (u,) in query(db_path, "SELECT url FROM articles")) == sorted(map(server.url, pages[:3]))
     [(source, stage, reason)] = rejects(db_path)
     assert (source, stage) == (f"{listing}:4", "input") and "line 4" in reason
+
+
+def test_a_failed_url_that_later_answers_is_no_longer_a_reject(server, tmp_path):
+    db = tmp_path / "retry.duckdb"
+    url = server.url("/flaky.html")
+    server.routes["/flaky.html"] = Route(503, b"<html><body>busy</body></html>")
+    first = run_cli("ingest", "--db", str(db), "--allow-private", url)
+    assert first.exit_code == 1 and query(db, "SELECT stage FROM rejects WHERE source = ?", [url]) == [("fetch",)]
+    server.routes["/flaky.html"] = Route(body=(FIXTURES / "wire-story.html").read_bytes())
+    second = run_cli("ingest", "--db", str(db), "--allow-private", url)
+    assert second.exit_code == 0 and "ingested 1" in second.output
+    assert query(db, "SELECT count(*) FROM rejects") == [(0,)]
+    assert query(db, "SELECT count(*) FROM raw_inputs") == [(1,)]  # the page's bytes, kept

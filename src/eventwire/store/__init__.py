@@ -114,12 +114,21 @@ class Store:
             )
             for writer in LAYER_WRITERS:
                 writer.write(self.con, work)
-            self.con.execute("DELETE FROM rejects WHERE raw_sha256 = ?", [art.raw_sha256])
+            self._clear_rejects(art)
             self.con.execute("COMMIT")
         except Exception as exc:
             self.con.execute("ROLLBACK")
             raise StoreError(f"[E203] could not store article {art.id}: {exc}") from exc
         return not existed
+
+    def _clear_rejects(self, art: Article) -> None:
+        """A stored article settles earlier failures of the same bytes, and fetch failures of the
+        same address (an unreachable URL that later answered is no longer a failure)."""
+        self.con.execute("DELETE FROM rejects WHERE raw_sha256 = ?", [art.raw_sha256])
+        addresses = [a for a in dict.fromkeys((art.source, art.url)) if a]
+        if addresses:
+            marks = ", ".join("?" * len(addresses))
+            self.con.execute(f"DELETE FROM rejects WHERE raw_sha256 IS NULL AND source IN ({marks})", addresses)
 
     def _save_raw(self, raw: RawDocument, sha256: str | None) -> None:
         self.con.execute(

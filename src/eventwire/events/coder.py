@@ -381,6 +381,8 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
         recipient_roles = roles.purpose_objects(tok)
     if not recipient_roles:
         recipient_roles = roles.place_object(tok)
+    if not recipient_roles and trig.plover_type == "THREATEN":
+        recipient_roles = roles.condition_subject(tok)
     actor_refs = tuple(_actor_ref(article, r, "actor", offset, named) for r in actor_roles)
     recipient_refs = tuple(_actor_ref(article, r, "recipient", offset, named) for r in recipient_roles)
     event_places = [p for p in _places(article, sent, offset, tok, nxt) if p.start >= offset + line_end]

@@ -23,7 +23,7 @@ PATIENT_NOUNS = frozenset("arrest detention deportation execution abduction kidn
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "into", "with", "to", "toward", "towards", "from",
                              "between"})
 OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
-OBJECT_PREPS = frozenset({"by", "from", "of", "against", "to", "with", "on"})
+OBJECT_PREPS = frozenset({"by", "from", "of", "against", "to", "with", "on", "for"})
 KEEP_LEFT = frozenset({"compound", "poss", "nmod", "case", "amod", "punct"})
 PRONOUNS = frozenset("he she they it we i you him her them us who which that this".split())
 STANCE_NOUNS = frozenset("protest defiance support solidarity opposition retaliation".split())
@@ -173,6 +173,8 @@ def verb_roles(verb: Token) -> tuple[list[Role], list[Role]]:
         if recipients:
             break
         recipients += _objects(sub, "in the complement clause: ")  # "agreed to set up a centre in Tokyo"
+        if not recipients and sub.dep_ == "xcomp":  # "refused to allow UN planes to land"
+            recipients += complement_subject(sub)
     return actors, recipients
 
 
@@ -224,7 +226,7 @@ def _objects(verb: Token, prefix: str = "") -> list[Role]:
             return [Role(phrase(owner) if owner.dep_ == "poss" else _modifier_phrase(owner),
                          prefix + "owner of the direct object")]
         for p in (g for g in c.children if g.dep_ == "prep" and g.lower_ in OBJECT_PREPS):
-            objs = [g for g in p.children if g.dep_ == "pobj" and is_actor_like(g)]
+            objs = [g for g in p.children if g.dep_ == "pobj" and is_actor_like(g) and not _own_thing(g)]
             if objs:
                 return [Role(phrase(t), f"{prefix}'{p.lower_} X' after the direct object")
                         for t in with_conjuncts(objs[0])]
@@ -243,6 +245,7 @@ def _objects(verb: Token, prefix: str = "") -> list[Role]:
         objs = [g for g in c.children if g.dep_ == "pobj" and is_actor_like(g)]
         if objs:
             return [Role(phrase(t), f"{prefix}'{c.lower_} X'") for t in with_conjuncts(objs[0])]
+    preps += [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"]  # "called for sanctions against X"
     for c in preps:  # "conceded to demands from UNITA", "imposed sanctions on the Taliban faction"
         for thing in (g for g in c.children if g.dep_ == "pobj"):
             found = party_in(thing)
@@ -256,7 +259,7 @@ def party_in(thing: Token, depth: int = 0) -> tuple[tuple[Token, ...], str] | No
     when it is actor-like; else its owner or named modifier ("Sweden's decision" -> Sweden, "the
     Taliban religious faction" -> Taliban); else, one or two levels down, the party after "of, by,
     from, against, on, to" ("violations by the Israeli military", "the government of X")."""
-    if is_actor_like(thing) and not is_pronoun(thing):
+    if is_actor_like(thing) and not is_pronoun(thing) and not _own_thing(thing):
         return phrase(thing), "actor"
     for p in (c for c in thing.children if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}):
         for obj in (g for g in p.children if g.dep_ == "pobj" and is_actor_like(g) and not is_pronoun(g)):
@@ -318,13 +321,32 @@ def complement_subject(verb: Token, deps: frozenset[str] | set[str] = frozenset(
     return []
 
 
+def _frame_nouns() -> frozenset[str]:
+    from .lexicon import OBJECT_CLASSES
+
+    return frozenset().union(*(OBJECT_CLASSES[k] for k in ("curfew", "restriction", "sanctions", "talks", "aid",
+                                                           "agreement", "demands", "statement")))
+
+
+def condition_subject(trigger: Token) -> list[Role]:
+    """'threatened to strike unless Israel rescinded ...', '... if the United States goes ahead':
+    the one threatened is whoever must act to avert it, the subject of the if/unless clause."""
+    for tok in trigger.subtree:
+        if tok.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is not None and is_actor_like(subj) and not is_pronoun(subj):
+            return [Role(phrase(t), "subject of the 'if/unless' condition of a threat") for t in with_conjuncts(subj)]
+    return []
+
+
 def thing_object(verb: Token) -> list[Role]:
     """The direct object of a material act even when it is a thing ('demolished Palestinian homes')."""
     from .lexicon import load_lexicon
 
     for c in verb.children:
         if c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in {"NOUN", "PROPN"} and not is_pronoun(c):
-            if c.pos_ == "NOUN" and c.lemma_.lower() in load_lexicon():
+            if c.pos_ == "NOUN" and (c.lemma_.lower() in load_lexicon() or c.lemma_.lower() in _frame_nouns()):
                 return []  # "opened fire", "imposed a curfew": the act itself, not what it targets
             return [Role(phrase(t), "object of the act") for t in with_conjuncts(c)]
     return []
@@ -417,8 +439,8 @@ def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
     recipients: list[Role] = []
     patient_noun = noun.lemma_.lower() in PATIENT_NOUNS
     own = list(noun.children)
-    if noun.dep_ == "compound":  # "mediation mission between X and Y": the parties hang on the head
-        own += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ == "between"]
+    if noun.dep_ == "compound":  # "mediation mission between X and Y", "artillery fire against X": the
+        own += [c for c in noun.head.children if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS]  # head's
     for c in own:
         if c.dep_ == "poss" and c.lower_ not in PRONOUNS - {"her", "his", "their"}:
             (recipients if patient_noun else actors).append(Role(phrase(c), "possessor of the event noun"))
@@ -453,5 +475,5 @@ def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
         if not recipients:  # "opened investigations against X" (the parser attaches 'against X' to the verb)
             recipients = [r for r in _objects(verb) if noun not in r.tokens]
         if not recipients:  # "began a hunger strike to protest against Sweden's decision"
-            recipients = purpose_objects(verb)
+            recipients = purpose_objects(noun) or purpose_objects(verb)
     return actors, recipients

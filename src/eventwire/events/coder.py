@@ -396,13 +396,14 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
     if date.value is None and st.status in {"asserted", "attributed"}:
         date = _publication_week(article, date)
     context = _context(sent.text)
+    parties = tuple(r for r, role in zip(recipient_refs, recipient_roles, strict=True)
+                    if not role.rule.startswith("place"))  # a place acted on is no party
     mapped = mapping.map_event(
         trig.plover_type, trig.mode,
         actor_sectors=frozenset(a.sector for a in actor_refs if a.sector),
-        recipient_sectors=frozenset(r.sector for r, role in zip(recipient_refs, recipient_roles, strict=True)
-                                    if r.sector and not role.rule.startswith("place")),  # a place is no party
+        recipient_sectors=frozenset(r.sector for r in parties if r.sector),
         trigger_lemma=tok.lemma_.lower(), context=context)
-    conf, conf_why = _confidence(trig, actor_refs, recipient_refs, st.status)
+    conf, conf_why = _confidence(trig, actor_refs, parties, st.status)
     digest = hashlib.sha1(f"{article.id}:{trigger_span.start}:{trig.plover_type}".encode()).hexdigest()[:16]
     return EventReport(
         id=digest, article_id=article.id, plover_type=trig.plover_type, plover_mode=trig.mode,

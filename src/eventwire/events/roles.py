@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 METHOD = "events.roles.v1"
 
-COLLECTIVE = frozenset("group number member dozen hundred thousand score band contingent crowd team".split())
+COLLECTIVE = frozenset("group number member dozen hundred thousand score band contingent crowd team "
+                       "third half quarter majority".split())
 PATIENT_NOUNS = frozenset("arrest detention deportation execution abduction kidnapping assassination "
                           "release torture killing murder rape imprisonment".split())
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "into", "with", "to", "toward", "towards", "from",
@@ -28,7 +29,7 @@ KEEP_LEFT = frozenset({"compound", "poss", "nmod", "case", "amod", "punct"})
 PRONOUNS = frozenset("he she they it we i you him her them us who which that this".split())
 STANCE_NOUNS = frozenset("protest defiance support solidarity opposition retaliation".split())
 PLACE_OF_PREPS = frozenset({"of", "in", "at", "from"})
-PARTY_PREPS = frozenset({"of", "by", "from", "against", "on", "to", "toward", "towards"})
+PARTY_PREPS = frozenset({"of", "by", "from", "against", "on", "to", "toward", "towards", "with"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +69,8 @@ def phrase(head: Token) -> tuple[Token, ...]:
         if child.dep_ == "prep" and child.lower_ == "of" and (head.pos_ == "PROPN" or head.ent_type_):
             keep.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and child.lower_ in PLACE_OF_PREPS and child.i == max(keep) + 1 \
-                and _names_place_or_body(child):  # "president of Armenia", "security forces in Guinea"
-            keep.update(_pp_tokens(child))
+                and head.ent_type_ != "PERSON" and _names_place_or_body(child):
+            keep.update(_pp_tokens(child))  # "president of Armenia", "security forces in Guinea"
     doc = head.doc
     if head.ent_type_:  # never cut a name: "National Union for the Total Independence of Angola"
         for ent in doc.ents:
@@ -264,6 +265,10 @@ def party_in(thing: Token, depth: int = 0) -> tuple[tuple[Token, ...], str] | No
     for p in (c for c in thing.children if c.dep_ == "prep" and c.lower_ in {"of", "by", "from"}):
         for obj in (g for g in p.children if g.dep_ == "pobj" and is_actor_like(g) and not is_pronoun(g)):
             return phrase(obj), f"'{thing.text} {p.lower_} X'"
+    for acl in (c for c in thing.children if c.dep_ == "acl" and c.tag_ == "VBN"):  # "crimes committed by X"
+        for obj in (g for a in acl.children if a.dep_ == "agent" for g in a.children
+                    if g.dep_ == "pobj" and is_actor_like(g) and not is_pronoun(g)):
+            return phrase(obj), f"'{thing.text} {acl.text} by X'"
     owner = next((g for g in thing.children if g.dep_ in {"poss", "compound", "amod", "nmod"} and _named_party(g)),
                  None)
     if owner is not None:
@@ -364,8 +369,10 @@ def place_object(trigger: Token) -> list[Role]:
     complements and prepositions, not into clauses of their own -- and, for a noun trigger, below
     its light verb ("rioted at a jail in northern Israel": the jail's place)."""
     starts = [trigger]
-    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "attr"}:
-        starts.append(trigger.head)
+    if trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ in {"dobj", "attr", "nsubj", "nsubjpass"}:
+        starts.append(trigger.head)  # "reimposed blockades in X", "the deployment ... arrived in X"
+    elif trigger.pos_ in {"NOUN", "PROPN"} and trigger.dep_ == "pobj" and trigger.head.head.pos_ == "VERB":
+        starts.append(trigger.head.head)  # "arrived in Amman on a visit", "remained on alert in X"
     for start in starts:
         queue, seen = [(start, 0)], {start.i}
         while queue:
@@ -379,7 +386,7 @@ def place_object(trigger: Token) -> list[Role]:
                         place = _named_place(obj)
                         if place is not None:
                             return [Role(phrase(place), f"place '{c.lower_} X' the act targets")]
-                if depth < 4:
+                if depth < 6:
                     queue.append((c, depth + 1))
     return []
 
@@ -391,7 +398,7 @@ def _named_place(tok: Token) -> Token | None:
     if tok.pos_ != "NOUN":
         return None
     for c in tok.children:
-        if c.dep_ == "appos" and c.ent_type_ in {"GPE", "LOC"}:
+        if c.dep_ in {"appos", "compound"} and c.ent_type_ in {"GPE", "LOC"}:  # "the capital Kabul", "X province"
             return c
         if c.dep_ == "prep" and c.lower_ == "of":
             inner = next((g for g in c.children if g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC"}), None)
@@ -454,6 +461,8 @@ def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
                 actors.append(Role(phrase(objs[0]), "'by X'"))
             elif c.lower_ in {"of"} and patient_noun:
                 recipients.append(Role(phrase(objs[0]), "'of X' after a patient noun"))
+            elif c.lower_ == "of" and not is_actor_like(objs[0]) and (found := party_in(objs[0])) is not None:
+                recipients.append(Role(found[0], f"'of <thing>': {found[1]}"))  # "suspension of links with X"
             elif c.lower_ == "between" and is_actor_like(objs[0]):  # "mediation between X and Y"
                 recipients += [Role(phrase(t), "'between X and Y'") for t in with_conjuncts(objs[0])]
             elif c.lower_ in RECIPIENT_PREPS and is_actor_like(objs[0]):

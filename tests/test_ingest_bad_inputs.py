@@ -229,3 +229,40 @@ def test_a_failed_url_that_later_answers_is_no_longer_a_reject(server, tmp_path)
     assert second.exit_code == 0 and "ingested 1" in second.output
     assert query(db, "SELECT count(*) FROM rejects") == [(0,)]
     assert query(db, "SELECT count(*) FROM raw_inputs") == [(1,)]  # the page's bytes, kept
+
+
+def test_robots_txt_is_obeyed_unless_ignored(tmp_path):
+    srv = start_server()
+    try:
+        srv.routes["/robots.txt"] = Route(body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+        srv.routes["/private/story.html"] = Route(body=(FIXTURES / "wire-story.html").read_bytes())
+        srv.routes["/brief.html"] = Route(body=(FIXTURES / "wire-brief.html").read_bytes())
+        db = tmp_path / "robots.duckdb"
+        private, public = srv.url("/private/story.html"), srv.url("/brief.html")
+        result = run_cli("ingest", "--db", str(db), "--allow-private", "--per-host-delay", "0", private, public)
+        assert "ingested 1" in result.output and "rejected 1 (fetch 1)" in result.output, result.output
+        assert "robots.txt of 127.0.0.1" in _stderr_line(result, private)
+        assert [p for p, _ in srv.requests].count("/robots.txt") == 1  # read once per host and run
+        assert "/private/story.html" not in [p for p, _ in srv.requests]  # never requested
+        again = run_cli("ingest", "--db", str(db), "--allow-private", "--ignore-robots", private)
+        assert "ingested 1" in again.output and query(db, "SELECT count(*) FROM rejects") == [(0,)]
+    finally:
+        srv.server.shutdown()
+
+
+def test_robots_txt_server_error_disallows_and_missing_file_allows(tmp_path):
+    from eventwire.config import FetchSettings
+    from eventwire.errors import FetchError
+    from eventwire.ingest.fetch import Fetcher
+
+    srv = start_server()
+    try:
+        srv.routes["/page.html"] = Route(body=b"<html><body><p>ok</p></body></html>")
+        settings = FetchSettings(allow_private=True, per_host_interval_s=0)
+        with Fetcher(settings) as fetcher:  # no robots.txt (404): everything may be fetched
+            assert fetcher.get(srv.url("/page.html")).content.endswith(b"</html>")
+        srv.routes["/robots.txt"] = Route(503, b"down")
+        with Fetcher(settings) as fetcher, pytest.raises(FetchError, match=r"\[E567\]"):
+            fetcher.get(srv.url("/page.html"))
+    finally:
+        srv.server.shutdown()

@@ -20,6 +20,8 @@ class FetchSettings:
     per_host_interval_s: float = 1.0
     user_agent: str = USER_AGENT
     allow_private: bool = False
+    respect_robots: bool = True  # robots.txt (RFC 9309) of each host is read once and obeyed
+    max_robots_bytes: int = 500_000  # RFC 9309 asks parsers to read at least 500 KiB
 
 
 @dataclass(frozen=True, slots=True)

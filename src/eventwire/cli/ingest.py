@@ -27,6 +27,8 @@ from ._common import db_option, fail, format_option, open_store
 @db_option
 @click.option("--allow-private", is_flag=True,
               help="Allow fetching loopback, private and link-local addresses (refused by default).")
+@click.option("--ignore-robots", is_flag=True,
+              help="Fetch pages even where the host's robots.txt disallows it (obeyed by default).")
 @click.option("--per-host-delay", type=click.FloatRange(min=0), default=None, metavar="SECONDS",
               help="Seconds between two requests to the same host (default 1.0).")
 @click.option("-v", "--verbose", is_flag=True, help="Log each step (and tracebacks of internal errors) on stderr.")
@@ -38,7 +40,7 @@ from ._common import db_option, fail, format_option, open_store
               help="With --engine ray: where the Parquet shards go (default: DB file name + .shards).")
 @format_option("table", "json")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUTS...")
-def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None, verbose: bool,
+def ingest_cmd(db: str | None, allow_private: bool, ignore_robots: bool, per_host_delay: float | None, verbose: bool,
                workers: int | None, engine: str, shards: str | None, fmt: str, inputs: tuple[str, ...]) -> None:
     """Ingest files, directories, URLs, URL lists, RSS/Atom feeds, WARC(.gz) and JSON Lines.
 
@@ -52,7 +54,7 @@ def ingest_cmd(db: str | None, allow_private: bool, per_host_delay: float | None
     reporter = _Reporter(fmt)
     try:
         _check_inputs(inputs)
-        overrides: dict[str, Any] = {"allow_private": allow_private}
+        overrides: dict[str, Any] = {"allow_private": allow_private, "respect_robots": not ignore_robots}
         if per_host_delay is not None:
             overrides["per_host_interval_s"] = per_host_delay
         settings = load_settings(db, **overrides)

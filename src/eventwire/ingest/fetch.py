@@ -4,7 +4,9 @@ Every request has a timeout, a clear User-Agent and a per-host pause; bodies are
 cut off at a size cap (a 50 MB page is refused after the cap, never held in memory whole);
 redirects are followed by hand so that each hop is checked; and addresses that resolve to
 private, loopback or link-local networks are refused unless the user allows them, so a feed or
-URL list cannot make eventwire probe the machine's own network.
+URL list cannot make eventwire probe the machine's own network. Each host's ``robots.txt`` is
+read once per run and obeyed (RFC 9309: a missing file allows everything, a server error
+disallows everything) unless the user passes ``--ignore-robots``.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
 
 from ..config import FetchSettings
 from ..errors import FetchError
@@ -84,6 +87,7 @@ class Fetcher:
         self._transport = transport
         self._client: httpx.Client | None = None
         self._last_request: dict[str, float] = {}
+        self._robots: dict[str, RobotFileParser] = {}
 
     def __enter__(self) -> Fetcher:
         return self
@@ -114,6 +118,7 @@ class Fetcher:
         current = url
         for _ in range(self.settings.max_redirects + 1):
             check_address(current, self.settings.allow_private)
+            self._check_robots(current)
             self._wait_turn(current)
             status, location, fetched = self._get_once(current)
             if fetched is not None:
@@ -123,6 +128,41 @@ class Fetcher:
                 continue
             raise FetchError(f"[E563] HTTP {status} for {current}")
         raise FetchError(f"[E564] more than {self.settings.max_redirects} redirects from {url}")
+
+    def _check_robots(self, url: str) -> None:
+        """Refuse ``url`` when its host's robots.txt disallows our User-Agent."""
+        if not self.settings.respect_robots:
+            return
+        parts = urlsplit(url)
+        origin = f"{parts.scheme}://{parts.netloc}".lower()
+        rules = self._robots.get(origin)
+        if rules is None:
+            rules = self._robots[origin] = self._read_robots(origin)
+        if not rules.can_fetch(self.settings.user_agent, url):
+            raise FetchError(f"[E567] robots.txt of {parts.netloc} disallows fetching {url}; "
+                             "pass --ignore-robots to fetch it anyway")
+
+    def _read_robots(self, origin: str) -> RobotFileParser:
+        """The host's rules: its robots.txt (redirects followed), allow-all when there is none
+        (4xx or unreachable: the page fetch then says why), disallow-all on a server error."""
+        rules = RobotFileParser(origin + "/robots.txt")
+        current = rules.url
+        try:
+            for _ in range(self.settings.max_redirects + 1):
+                check_address(current, self.settings.allow_private)
+                status, location, fetched = self._get_once(current, self.settings.max_robots_bytes)
+                if fetched is not None:
+                    rules.parse(fetched.content.decode("utf-8", "replace").splitlines())
+                    return rules
+                if status in _REDIRECTS and location:
+                    current = urljoin(current, location)
+                    continue
+                break
+        except FetchError:
+            status = 404  # unreachable or too large: no rules to obey
+        rules.disallow_all = status >= 500
+        rules.allow_all = status < 500
+        return rules
 
     def _wait_turn(self, url: str) -> None:
         """Per-host politeness: at least ``per_host_interval_s`` between two requests to a host."""
@@ -134,8 +174,8 @@ class Fetcher:
                 time.sleep(pause)
         self._last_request[host] = time.monotonic()
 
-    def _get_once(self, url: str) -> tuple[int, str | None, Fetched | None]:
-        """One request: (status, redirect target, body when 2xx)."""
+    def _get_once(self, url: str, cap: int | None = None) -> tuple[int, str | None, Fetched | None]:
+        """One request: (status, redirect target, body when 2xx, at most ``cap`` bytes)."""
         import httpx
 
         try:
@@ -143,7 +183,7 @@ class Fetcher:
                 self._check_peer(resp, url)
                 if resp.status_code in _REDIRECTS or not resp.is_success:
                     return resp.status_code, resp.headers.get("location"), None
-                body = self._read_capped(resp, url)
+                body = self._read_capped(resp, url, cap or self.settings.max_bytes)
                 return resp.status_code, None, Fetched(
                     str(resp.url), body, resp.headers.get("content-type", ""), datetime.now(UTC).replace(tzinfo=None))
         except httpx.TimeoutException as exc:
@@ -167,8 +207,7 @@ class Fetcher:
             raise FetchError(f"[E560] refused {url}: connected to private/loopback address {ip}; "
                              "pass --allow-private to fetch it")
 
-    def _read_capped(self, resp: httpx.Response, url: str) -> bytes:
-        cap = self.settings.max_bytes
+    def _read_capped(self, resp: httpx.Response, url: str, cap: int) -> bytes:
         declared = resp.headers.get("content-length", "")
         if declared.isdigit() and int(declared) > cap:
             raise FetchError(f"[E565] {url} is {megabytes(int(declared))}, over the {megabytes(cap)} size cap")

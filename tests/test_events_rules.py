@@ -134,3 +134,57 @@ def test_undated_report_stays_unknown_with_publication_bound(coded):
     ev = coded("Rebels attacked an army checkpoint near the border.").events[0]
     assert ev.date.value is None and ev.date.precision == "unknown"
     assert "publication date 2023-05-23" in ev.date.reason
+
+
+# Recipient recall (fourth pass): whom an act is aimed at, one general rule each.
+
+@pytest.mark.parametrize(("text", "ptype", "recipients", "rule"), [
+    # the party inside a thing phrase: its owner, or the party after "against/by/with/of"
+    ("The senator called for sanctions against Belarus.", "REQUEST", ["Belarus"], "sanctions against X"),
+    ("The European Union imposed sanctions on the Wagner mercenary group.", "SANCTION",
+     ["Wagner mercenary group"], "'on X' after the direct object"),
+    ("Italy announced a suspension of flights with Libya.", "SANCTION", ["Libya"], "flights with X"),
+    ("Prosecutors opened an investigation into abuses committed by the Rapid Support Forces.", "ACCUSE",
+     ["Rapid Support Forces"], "abuses committed by X"),
+    # the subject of a demanded clause hung on a demand noun
+    ("The union repeated its demand that the government raise wages.", "REQUEST", ["government"],
+     "subject of the demanded"),
+    ("The rebels refused to allow UN trucks to enter the city.", "REJECT", ["UN"], "named owner of 'trucks'"),
+    # a purpose clause or "in protest against X" says whom a protest is aimed at
+    ("Students marched in Nairobi to protest against Kenya's new tax law.", "PROTEST", ["Kenya"],
+     "in the purpose clause"),
+    ("Farmers blocked roads to demand the resignation of the agriculture minister.", "PROTEST",
+     ["agriculture minister"], "in the purpose clause"),
+    ("Workers continued a hunger strike in protest against the mining company's layoffs.", "PROTEST",
+     ["mining company"], "'in protest against X'"),
+    # mutual acts: the named sides of a joint actor phrase; "between X and Y" on an effort noun
+    ("Ethiopian and Eritrean officials agreed to reopen the border.", "AGREE", ["Ethiopian", "Eritrean"],
+     "reciprocal: one side"),
+    ("Qatar launched a mediation effort between Sudan and Chad.", "CONSULT", ["Sudan", "Chad"], "between X and Y"),
+    # a threat's target is whoever must act to avert it
+    ("Iran threatened to close the strait if the United States imposed new sanctions.", "THREATEN",
+     ["United States"], "'if/unless' condition"),
+    # no party named: the named place acted on, below the trigger or an event noun's verb
+    ("The governor threatened to impose a curfew in Mombasa.", "THREATEN", ["Mombasa"], "place 'in X'"),
+    ("The army imposed a curfew in the town of Bouake.", "COERCE", ["Bouake"], "place 'in X'"),
+    ("The Turkish president arrived in Baku on an official visit.", "CONSULT", ["Baku"], "place 'in X'"),
+    # a phrase keeps a following "of <named place>": the actor it names
+    ("Gunmen kidnapped the deputy governor of Kaduna on Sunday.", "ASSAULT", ["deputy governor of Kaduna"],
+     "direct object"),
+])
+def test_recipient_rules(coded, text, ptype, recipients, rule):
+    ev = next(e for e in coded(text).events if e.plover_type == ptype)
+    assert [r.text for r in ev.recipients] == recipients
+    assert all(rule in r.reason for r in ev.recipients)
+
+
+def test_a_place_recipient_is_no_party_for_acled_or_confidence(coded):
+    ev = coded("Gunmen opened fire in Kabul on Sunday.").events[0]
+    assert [r.text for r in ev.recipients] == ["Kabul"]
+    assert "recipient is unarmed" not in ev.mapping_reason and ev.acled_subtype == "Armed clash"
+    assert "no recipient" in ev.reason  # the place does not raise the confidence
+
+
+def test_a_fraction_of_a_group_is_the_group(coded):
+    ev = coded("One third of the rebel fighters surrendered to the army.").events[0]
+    assert [a.text for a in ev.actors] == ["rebel fighters"]

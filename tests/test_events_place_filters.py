@@ -32,6 +32,9 @@ def _events(db, *args):
 def test_admin1_and_radius_find_the_raid(seed_db):
     takeover = [e for e in _events(seed_db, "--admin1", "Belgorod Oblast") if e["trigger"] == "took over"]
     assert len(takeover) == 1
+    where = {k: takeover[0][k] for k in ("place", "admin1_id", "country", "precision")}
+    assert where == {"place": "Belgorod Oblast", "admin1_id": 578071, "country": "RUS", "precision": "admin1"}
+    assert 49 < takeover[0]["lat"] < 52 and 35 < takeover[0]["lon"] < 40  # the region's point, in the JSON
     near = _events(seed_db, "--near", "50.6,36.6,150")
     assert any(e["trigger"] == "took over" for e in near)
     far = _events(seed_db, "--near", "-33.9,151.2,50")  # Sydney

@@ -12,11 +12,11 @@ from ._common import db_option, emit, fail, format_option, jsonable, open_store
 
 # csv and json: the same field names as `eventwire export` and /api/events (see docs/events.md).
 EVENT_COLUMNS = ("id", "article_id", "date", "date_precision", "plover_type", "plover_mode", "acled_type",
-                 "acled_subtype", "cameo_root", "actors", "recipients", "places", "status", "status_source",
-                 "confidence", "trigger", "published", "title", "event", "sources", "corroboration",
-                 "first_reported")
+                 "acled_subtype", "cameo_root", "actors", "recipients", "places", "place", "admin1", "admin1_id",
+                 "country", "lat", "lon", "precision", "status", "status_source", "confidence", "trigger",
+                 "published", "title", "event", "sources", "corroboration", "first_reported")
 # What fits a terminal; csv and json carry every field.
-TABLE_COLUMNS = ("id", "date", "plover", "acled", "actors", "recipients", "places", "status", "trigger",
+TABLE_COLUMNS = ("id", "date", "plover", "acled", "actors", "recipients", "where", "status", "trigger",
                  "sources", "corroboration")
 _DATE = click.DateTime(["%Y-%m-%d"])
 
@@ -92,8 +92,15 @@ def events_cmd(db: str | None, plover_type: str | None, acled_type: str | None, 
 def _row(report, fmt: str) -> dict:
     row = jsonable(report)
     if fmt == "table":  # compact display labels; csv/json keep the separate fields
-        row.update(plover=report.plover, acled=report.acled)
+        row.update(plover=report.plover, acled=report.acled, where=_where_label(report))
     return row
+
+
+def _where_label(report) -> str | None:
+    """The resolved location and its precision ("Belgorod Oblast (admin1)"), else the place phrases."""
+    if report.place:
+        return f"{report.place} ({report.precision})"
+    return "; ".join(report.places) or None
 
 
 def _where(store, rows, flt, country: str | None, admin1: str | None, near: str | None) -> list:

@@ -96,6 +96,13 @@ class EventRow:
     trigger: str
     published: datetime | None
     title: str | None
+    place: str | None = None  # where it happened (the places stage's event location), as in the API
+    admin1: str | None = None
+    admin1_id: int | None = None
+    country: str | None = None  # ISO3 of the location, else of the first actor/recipient (API's rule)
+    lat: float | None = None
+    lon: float | None = None
+    precision: str = "none"  # exact / district / admin1 / country / continent / none
 
 
 def event_rows(con: Connection, flt: EventFilter = EventFilter()) -> Iterator[EventRow]:
@@ -137,8 +144,11 @@ def event_rows(con: Connection, flt: EventFilter = EventFilter()) -> Iterator[Ev
                coalesce((SELECT list(x.text ORDER BY x.idx) FROM event_arguments x
                          WHERE x.event_id = e.id AND x.role = 'place'), []),
                e.date_value, e.date_precision, e.status, e.status_source, e.confidence, e.trigger_text,
-               a.published, a.title
+               a.published, a.title,
+               l.name, l.admin1, l.admin1_id, coalesce(l.country_iso3, e.countries[1]), l.lat, l.lon,
+               coalesce(l.precision, 'none')
         FROM event_reports e JOIN articles a ON a.id = e.article_id
+        LEFT JOIN event_locations l ON l.event_id = e.id AND l.article_id = e.article_id
         WHERE {' AND '.join(where)}
         ORDER BY {day} DESC NULLS LAST, e.article_id, e.idx
         {'LIMIT ' + str(int(flt.limit)) if flt.limit else ''}"""

@@ -192,3 +192,12 @@ def test_unit_points_split_an_outline_between_its_units():
     points = country_unit_points(square, [(1, 1.0, 1.0), (1, 2.0, 2.0), (2, 1.0, 9.0)])
     assert points[1][1] < 5 < points[2][1]  # west unit west, east unit east
     assert all(0 < lat < 10 and 0 < lon < 10 for lat, lon in points.values())
+
+
+def test_region_named_with_its_own_towns_beats_its_capital_and_old_town_names(gaz):
+    quebec = _places("He spent a night in a Montreal jail. Montreal police said Quebec would not drop the "
+                     "charges laid in Montreal.", gaz)["Quebec"]
+    assert quebec.place.kind == "admin1" and quebec.precision == "admin1", quebec.reason
+    delaware = _places("The fund, a Delaware limited partnership, owns apartments in Indianapolis, Indiana, and "
+                       "Richmond, Virginia.", gaz)["Delaware"]
+    assert delaware.place.kind == "admin1" and delaware.place.name == "Delaware", delaware.reason

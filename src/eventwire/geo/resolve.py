@@ -88,7 +88,8 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat), math.floor(lon)
 
 
-def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None) -> tuple[float, list[str]]:
+def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None, named_admin: bool = False
+           ) -> tuple[float, list[str]]:
     """What the name alone says: kind, how it reached the entry, population, capital."""
     p = cand.place
     why: list[str] = []
@@ -103,8 +104,10 @@ def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None) -> tupl
         # "Mexico" is the country's own name before it is Mexico City or the State of Mexico; a
         # state abroad that carries the name itself ("Georgia", USA) is left to the context
         s -= 1.0 if cand.how == "name" and p.country not in owner else 3.0
+    if named_admin and p.kind == "city" and cand.how == "alt":
+        s -= 1.5  # "Delaware" is the state that carries the name before a town once called so
     if p.kind == "admin2" and m.cue_kind != "district" and name_key(p.name) != name_key(m.text):
-        s -= 1.5  # a bare "Delaware" is the state or the town before it is Delaware County
+        s -= 3.0  # a bare "Delaware" is the state or the town before it is Delaware County
     if cand.how == "capital":
         why.append("region named after its capital")
     if cand.how == "demonym":
@@ -139,7 +142,7 @@ def _context_score(p: Place, m: RawMention, ctx: Context) -> tuple[float, list[s
         s += min(2.5, float(ctx.admin1[p.admin1_id]))
         why.append(f"shares region {p.admin1} with other mentions")
     if p.kind == "admin1" and ctx.admin1.get(p.geonameid, 0) > 0:
-        s += 1.0 + 0.5 * min(1.0, ctx.admin1[p.geonameid] / 2)
+        s += min(2.5, 1.0 + 0.5 * ctx.admin1[p.geonameid])  # as much as its own cities get from them
         why.append("article names places inside it")
     if p.kind in ("city", "admin2") and p.lat is not None and p.lon is not None and ctx.near:
         support = ctx.near.get(_cell(p.lat, p.lon), 0.0)
@@ -159,10 +162,11 @@ def _context_score(p: Place, m: RawMention, ctx: Context) -> tuple[float, list[s
 
 
 def score_candidate(cand: Candidate, m: RawMention, ctx: Context, container: Place | None,
-                    owner: frozenset[str] | None = None) -> Scored:
-    """``owner``: the countries (or continents) that carry the name itself, if any."""
+                    owner: frozenset[str] | None = None, named_admin: bool = False) -> Scored:
+    """``owner``: the countries (or continents) that carry the name itself, if any;
+    ``named_admin``: an admin-1 unit carries the name itself."""
     p = cand.place
-    s, why = _prior(cand, m, owner)
+    s, why = _prior(cand, m, owner, named_admin)
     cue, cue_why = _cue_score(p, m)
     if cue_why:
         s += cue
@@ -294,6 +298,7 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
     owners = [frozenset(str(c.place.country) for c in group
                         if c.kind in _BROAD and c.how in ("name", "demonym", "abbr")) or None
               for group in cands]
+    named_admin = [any(c.kind == "admin1" and c.how == "name" for c in group) for group in cands]
     picks: list[Scored | None] = [_anchor(c) for c in cands]
     ranked: list[list[Scored]] = [[] for _ in mentions]
     for _ in range(rounds):
@@ -303,8 +308,8 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
         for i, m in enumerate(mentions):
             countries, admin1 = _context(picks, i, keys)
             ctx = Context(countries, admin1, hint_country, near[keys[i]], list_kind.get(i, ""), inners.get(i))
-            ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owners[i]) for c in cands[i]),
-                               key=lambda sc: -sc.score)
+            ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owners[i], named_admin[i])
+                                for c in cands[i]), key=lambda sc: -sc.score)
             new.append(ranked[i][0] if ranked[i] else None)
         picks = _one_sense(mentions, keys, ranked, new)
     out = [_mention(m, ranked[i], parts.get(i)) for i, m in enumerate(mentions)]

@@ -188,3 +188,40 @@ def test_a_place_recipient_is_no_party_for_acled_or_confidence(coded):
 def test_a_fraction_of_a_group_is_the_group(coded):
     ev = coded("One third of the rebel fighters surrendered to the army.").events[0]
     assert [a.text for a in ev.actors] == ["rebel fighters"]
+
+
+# CASE margin (fourth pass): lexicon frames and cues that decide the ACLED sub-type.
+
+@pytest.mark.parametrize(("text", "ptype", "mode", "subtype"), [
+    # a specific frame beats the generic row of the same lemma (file order is priority)
+    ("Government troops and rebels exchanged prisoners near Taiz on Monday.", "COOPERATE", "exchange", "Agreement"),
+    ("Soldiers exchanged fire with militants near the border for several hours.", "ASSAULT", "firearms",
+     "Armed clash"),
+    ("Turkish forces have established three new observation points in Idlib province.", "MOBILIZE", "base",
+     "Headquarters or base established"),
+    ("Army units established control over several villages north of Hama.", "COERCE", "seize",
+     "Government regains territory"),
+    ("Significant ground was regained by the army after the rebel assault.", "COERCE", "seize",
+     "Government regains territory"),
+    # a participle's object is the noun it modifies ("a stash of rifles found in a cave")
+    ("Soldiers displayed a stash of rifles found in a cave near Kandahar.", "COERCE", "disrupt",
+     "Disrupted weapons use"),
+    # a present-tense caption: "Police detain demonstrators during a rally" is an intervention
+    ("Police detain demonstrators during a rally against the new law in Minsk.", "PROTEST", "demo",
+     "Protest with intervention"),
+    # the attack's purpose names its target: the army's positions -> an armed force -> clash
+    ("The rebels launched an attack to capture the army's positions near the airport.", "ASSAULT", None,
+     "Armed clash"),
+    ("Tens of soldiers were killed in the fighting.", "ASSAULT", "firearms", "Armed clash"),
+])
+def test_case_frames_and_cues(coded, text, ptype, mode, subtype):
+    ev = next(e for e in coded(text).events if e.plover_type == ptype)
+    assert (ev.plover_mode, ev.acled_subtype) == (mode, subtype)
+
+
+@pytest.mark.parametrize("text", [
+    "A powerful earthquake struck the island on Sunday, killing two people.",
+    "Twelve people were injured in floods triggered by torrential rain on Saturday.",
+])
+def test_hazard_strikes_and_rain_are_no_attacks(coded, text):
+    assert [e for e in coded(text).events if e.plover_type == "ASSAULT"] == []

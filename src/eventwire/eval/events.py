@@ -49,7 +49,7 @@ ACLED_TO_CASE: dict[str, str] = {
 }
 _NATURAL = re.compile(r"\b(earthquake|quake|flood\w*|storm|cyclone|hurricane|typhoon|tornado|landslide|drought|"
                       r"tsunami|volcan\w*|wildfire|covid|coronavirus|pandemic|epidemic|outbreak|heatwave|"
-                      r"avalanche|rainfall|monsoon)\b", re.I)
+                      r"avalanche|rainfall|monsoon|(?:torrential|heavy) rains?|downpours?)\b", re.I)
 _MANMADE = re.compile(r"\b(fire broke out|caught fire|catch\w* fire|blaze|spill|leak\w*|collapse\w*|derail\w*|"
                       r"crash\w*|accident\w*|poison\w*|stampede|capsiz\w*|explo(?:sion|sions|ded|des)|boiler|"
                       r"short circuit|burn(?:s|ed|ing)?|fire|toxins?|adulterated|contaminat\w*|wastewater|"

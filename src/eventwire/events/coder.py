@@ -44,7 +44,7 @@ INTENT_HEADS = frozenset("ready willing prepared plan intend vow pledge promise 
 REFUSAL_HEADS = frozenset("refuse decline reluctant unwilling fail".split())
 RECIPROCAL = frozenset({"AGREE", "CONSULT", "COOPERATE", "SUPPORT"})
 BLAST_WORDS = frozenset("explosion blast explode blow fire".split())
-HAZARD_VERBS = frozenset("kill injure wound hit destroy damage claim die death".split())
+HAZARD_VERBS = frozenset("kill injure wound hit strike destroy damage claim die death".split())
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"\n]*\"|«[^»]*»")
 # "MOSCOW, May 23 (Reuters) -", "KYIV (AP) —": a wire dateline names where the story was filed
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3}(?:\s*,\s*[A-Za-z.\s]{0,25}?\d{1,2})?"
@@ -323,8 +323,8 @@ def _frame_lemmas(tok: Token) -> set[str]:
             for g in (*c.conjuncts, *(p for p in c.children if p.dep_ in {"prep", "compound"})):
                 out.add(g.lemma_.lower())
                 out.update(x.lemma_.lower() for x in g.children if x.dep_ in {"pobj", "conj"})
-    if tok.dep_ in {"dobj", "pobj", "nsubj"}:
-        out.add(tok.head.lemma_.lower())
+    if tok.dep_ in {"dobj", "pobj", "nsubj"} or (tok.dep_ == "acl" and tok.tag_ == "VBN"):
+        out.add(tok.head.lemma_.lower())  # "a stash of weapons found in Mosul": the participle's object
     return out
 
 

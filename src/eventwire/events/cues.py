@@ -50,7 +50,8 @@ _VIOLENT = re.compile(r"\b(thr[eo]w(?:ing|s)? (?:stones|rocks|bottles|molotov|pe
                       r"attack(?:ed)? (?:the )?(?:police|security)|stormed|breach\w*|unrest)\b", re.I)
 _INTERVENE = re.compile(r"\b(tear[- ]?gas|water[- ]?cannons?|rubber bullets|pepper[- ]?spray\w*|"
                         r"stun grenades|smoke grenades|batons?|baton[- ]charg\w*|dispers\w*|broke up|"
-                        r"break up|broken up|detained|arrested|suppress\w*|crack(?:ed)? down|crackdown|"
+                        r"break up|broken up|detain(?:s|ed|ing)?|arrest(?:ed|ing)|suppress\w*|"
+                        r"crack(?:ed)? down|crackdown|"
                         r"cordon\w*|kettl\w*|forcibly|dragg\w*)\b", re.I)
 _EXCESSIVE = re.compile(r"\b(live (?:ammunition|bullets|fire|rounds)|shot dead|opened fire|killed|killing|"
                         r"died|fatal\w*|excessive force|violently (?:suppress|disperse|crack|attack|break)\w*|"
@@ -58,6 +59,7 @@ _EXCESSIVE = re.compile(r"\b(live (?:ammunition|bullets|fire|rounds)|shot dead|o
 _MOB = re.compile(r"\b(mobs?|vigilantes?|lynch\w*|angry (?:residents|villagers|crowd))\b", re.I)
 _HAZARD = re.compile(r"\b(earthquake|quake|flood\w*|storm|cyclone|hurricane|typhoon|tornado|landslides?|"
                      r"mudslides?|drought|tsunami|volcan\w*|wildfires?|avalanche|heat ?wave|lightning|"
+                     r"disasters?|(?:torrential|heavy|monsoon) rains?|"
                      r"covid\w*|coronavirus|pandemic|epidemic|outbreak|virus|disease|cholera|"
                      r"(?:road|traffic|car|bus|train|plane|air|mining|industrial) (?:accident|crash)\w*|"
                      r"accident\w*|crash\w*|collapse\w*|derail\w*|stampede|fire broke out|blaze|"

@@ -19,7 +19,7 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
     "territory": frozenset(
         "town village city territory area region district province border base airport checkpoint "
         "position hill neighbourhood neighborhood settlement control outpost stronghold capital "
-        "municipality oblast county enclave port island airfield".split()),
+        "municipality oblast county enclave port island airfield ground".split()),
     "person": frozenset(
         "prisoner hostage detainee captive journalist activist soldier citizen national diplomat pow body "
         "worker people civilian student man woman child".split()),
@@ -28,7 +28,7 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
     "weapons": frozenset("weapon arm missile drone bomb mine landmine explosive ammunition ammo rocket device "
                          "ied shell artillery munition cache firearm gun rifle pistol revolver bullet cartridge "
                          "round grenade launcher mortar rpg kalashnikov ak-47 stockpile arsenal projectile "
-                         "detonator missile dynamite tnt".split()),
+                         "detonator missile dynamite tnt stash".split()),
     "leader": frozenset("leader chief commander governor mayor minister president lawmaker politician judge "
                         "official head deputy senator mp".split()),
     "envoy": frozenset("diplomat ambassador envoy attache consul embassy".split()),
@@ -44,7 +44,7 @@ OBJECT_CLASSES: dict[str, frozenset[str]] = {
     "curfew": frozenset("curfew emergency law".split()),
     "restriction": frozenset("restriction sanction ban blockade limit control measure".split()),
     "statement": frozenset("statement decision policy remark comment plan move law".split()),
-    "base": frozenset("base headquarters camp outpost office post".split()),
+    "base": frozenset("base headquarters camp outpost office post observation".split()),
     "aerial": frozenset("air drone aerial warplane jet aircraft helicopter plane airstrike".split()),
     "labour": frozenset("worker union employee teacher doctor nurse driver miner staff labour labor".split()),
     "suicide": frozenset("suicide".split()),

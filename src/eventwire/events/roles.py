@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 METHOD = "events.roles.v1"
 
 COLLECTIVE = frozenset("group number member dozen hundred thousand score band contingent crowd team "
-                       "third half quarter majority".split())
+                       "third half quarter majority ten million".split())
 PATIENT_NOUNS = frozenset("arrest detention deportation execution abduction kidnapping assassination "
                           "release torture killing murder rape imprisonment".split())
 RECIPIENT_PREPS = frozenset({"against", "on", "at", "upon", "into", "with", "to", "toward", "towards", "from",
@@ -193,8 +193,8 @@ def purpose_objects(verb: Token) -> list[Role]:
     read from its purpose clause (a to-infinitive or participle with no subject of its own) or
     an "in protest against / in support of / in defiance of X" phrase."""
     for sub in verb.children:
-        if sub.dep_ != "advcl" or sub.pos_ != "VERB":
-            continue
+        if sub.dep_ not in {"advcl", "acl"} or sub.pos_ != "VERB":
+            continue  # (acl: "an attack to capture the army's positions")
         if any(g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in sub.children):
             continue  # "when they blew themselves up": a clause of its own
         if not any(g.dep_ == "aux" and g.lower_ == "to" for g in sub.children) and not _stance_verb(sub):

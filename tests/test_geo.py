@@ -201,3 +201,15 @@ def test_region_named_with_its_own_towns_beats_its_capital_and_old_town_names(ga
     delaware = _places("The fund, a Delaware limited partnership, owns apartments in Indianapolis, Indiana, and "
                        "Richmond, Virginia.", gaz)["Delaware"]
     assert delaware.place.kind == "admin1" and delaware.place.name == "Delaware", delaware.reason
+
+
+def test_building_not_in_gazetteer_is_placed_in_its_town(gaz):
+    from eventwire.geo.mentions import make_mention
+    from eventwire.geo.resolve import resolve
+
+    text = "Two patients were flown from Thomas Memorial Hospital in South Charleston, West Virginia, on Friday."
+    spans = [("Thomas Memorial Hospital", "LOC"), ("South Charleston", "GPE"), ("West Virginia", "GPE")]
+    mentions = [make_mention(text, text.index(name), text.index(name) + len(name), label) for name, label in spans]
+    hospital = resolve(text, mentions, gaz)[0]
+    assert hospital.place is not None and hospital.place.name == "South Charleston", hospital.reason
+    assert hospital.method == "geo.fallback.v1" and hospital.precision == "district", hospital.reason

@@ -34,6 +34,9 @@ _ADMIN_POP_SHARE = 1 / 3  # an admin unit's summed city population overstates ho
 _BROAD = ("country", "continent", "region")
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+|\s*/\s*)$")
 _IN_GAP = re.compile(r"^(?:,\s*|\s+in\s+|,\s+in\s+|\s*\(\s*)$")
+_FACILITY = re.compile(r"\b(?:hospital|clinic|church|cathedral|chapel|mosque|temple|synagogue|museum|university|"
+                       r"college|school|academy|stadium|arena|prison|jail|hotel|mall|market|palace|"
+                       r"court ?house|city hall|memorial|monastery|convent)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 # "North London", "Greater Mumbai": a part of a place; "Salinas Valley", "Da Nang International
 # Airport", "Lake Erie": a feature named after a place, which lies at or near it.
@@ -404,10 +407,26 @@ def _mention(m: RawMention, ranked: Sequence[Scored], part: str | None = None) -
 
 
 def _fallbacks(text: str, resolved: list[PlaceMention]) -> list[PlaceMention]:
-    """Names not in the gazetteer take the district/region named beside them (never a wrong point)."""
+    """Place names not in the gazetteer take the district/region named beside them (never a wrong
+    point); one named like a building ("Thomas Memorial Hospital", "Xavier University") takes the
+    town named beside it, or the town the article names most, at district precision. Place names:
+    spaCy's GPE/LOC, gazetteer matches, and gold spans in the evaluation."""
     out = list(resolved)
     for i, pm in enumerate(resolved):
-        if pm.place is not None or pm.label not in ("GPE", "LOC", "GAZ"):
+        if pm.place is not None:
+            continue
+        if pm.label not in ("GPE", "LOC", "GAZ", "GOLD"):
+            continue  # spaCy's FAC spans stay unresolved: most are buildings, not places to map
+        if _FACILITY.search(pm.text):
+            host = _facility_host(text, resolved, pm)
+            if host is not None:
+                level = "district" if host.place.kind == "city" else precision_of(host.place)  # type: ignore[union-attr]
+                out[i] = PlaceMention(pm.start, pm.end, pm.text, pm.label, host.place, level,
+                                      round(0.5 * host.confidence, 3), pm.cue, FALLBACK_METHOD,
+                                      f"'{pm.text}' is a building or site not in the gazetteer; placed in "
+                                      f"{host.place.name} ({host.place.kind}), the place named "  # type: ignore[union-attr]
+                                      f"{'beside it' if _same_sentence(text, host, pm) else 'most in the article'}, "
+                                      f"at {level} precision")
             continue
         host = _nearby_admin(text, resolved, pm)
         if host is None:
@@ -418,6 +437,22 @@ def _fallbacks(text: str, resolved: list[PlaceMention]) -> list[PlaceMention]:
                               f"'{pm.text}' is not in the gazetteer; fell back to {host.place.name} "  # type: ignore[union-attr]
                               f"({level}) named nearby, at that precision")
     return out
+
+
+def _facility_host(text: str, resolved: Sequence[PlaceMention], pm: PlaceMention) -> PlaceMention | None:
+    """The nearest town or district named in the same sentence, else the town the article names most."""
+    local = [r for r in resolved if r.place is not None and r.method == METHOD
+             and r.place.kind in ("city", "admin2")]
+    same = [r for r in local if _same_sentence(text, r, pm)]
+    if same:
+        return min(same, key=lambda r: abs(r.start - pm.start))
+    counts = Counter(r.place.geonameid for r in local)  # type: ignore[union-attr]
+    if not counts:
+        return None
+    (gid, n), *rest = counts.most_common(2)
+    if rest and rest[0][1] == n:
+        return None  # two towns named as often: no way to tell which one holds it
+    return next(r for r in local if r.place.geonameid == gid)  # type: ignore[union-attr]
 
 
 def _nearby_admin(text: str, resolved: Sequence[PlaceMention], pm: PlaceMention) -> PlaceMention | None:

@@ -171,6 +171,12 @@ def test_undated_report_stays_unknown_with_publication_bound(coded):
     # a phrase keeps a following "of <named place>": the actor it names
     ("Gunmen kidnapped the deputy governor of Kaduna on Sunday.", "ASSAULT", ["deputy governor of Kaduna"],
      "direct object"),
+    # ... but not the charge ("of corruption") nor an evaluative adjective inside a title ("outgoing")
+    ("The rebels accused outgoing Interior Minister Ahmed Salem of corruption.", "ACCUSE",
+     ["Interior Minister Ahmed Salem"], "direct object"),
+    # the one summoned, urged or ordered to an act is its recipient
+    ("The foreign minister summoned France's ambassador to complain about the raid.", "ACCUSE",
+     ["France's ambassador"], "object of the governing verb"),
 ])
 def test_recipient_rules(coded, text, ptype, recipients, rule):
     ev = next(e for e in coded(text).events if e.plover_type == ptype)

@@ -27,6 +27,8 @@ OWN_POSSESSIVES = frozenset({"its", "their", "his", "her", "our"})
 OBJECT_PREPS = frozenset({"by", "from", "of", "against", "to", "with", "on", "for"})
 KEEP_LEFT = frozenset({"compound", "poss", "nmod", "case", "amod", "punct"})
 PRONOUNS = frozenset("he she they it we i you him her them us who which that this".split())
+ADDRESS_VERBS = frozenset("summon urge order ask call invite tell press pressure encourage persuade allow permit "
+                          "instruct direct request authorize authorise compel".split())
 STANCE_NOUNS = frozenset("protest defiance support solidarity opposition retaliation".split())
 PLACE_OF_PREPS = frozenset({"of", "in", "at", "from"})
 PARTY_PREPS = frozenset({"of", "by", "from", "against", "on", "to", "toward", "towards", "with"})
@@ -64,10 +66,11 @@ def phrase(head: Token) -> tuple[Token, ...]:
     keep = {head.i}
     for child in head.lefts:
         if child.dep_ in KEEP_LEFT and _keep_modifier(child):
-            keep.update(t.i for t in child.subtree)
+            keep.update(_modifier_tokens(child))
     for child in head.rights:  # "Freedom of Russia Legion" style names, "the ministry of defence"
-        if child.dep_ == "prep" and child.lower_ == "of" and (head.pos_ == "PROPN" or head.ent_type_):
-            keep.update(t.i for t in child.subtree)
+        if child.dep_ == "prep" and child.lower_ == "of" and (head.pos_ == "PROPN" or head.ent_type_) and any(
+                g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_) for g in child.children):
+            keep.update(t.i for t in child.subtree)  # not "accused Ahmed Salem of corruption"
         elif child.dep_ == "prep" and child.lower_ in PLACE_OF_PREPS and child.i == max(keep) + 1 \
                 and head.ent_type_ != "PERSON" and _names_place_or_body(child):
             keep.update(_pp_tokens(child))  # "president of Armenia", "security forces in Guinea"
@@ -103,12 +106,23 @@ def _names_place_or_body(prep: Token) -> bool:
                for o in objs)
 
 
+def _modifier_tokens(mod: Token) -> set[int]:
+    """A kept modifier's subtree without its own evaluative adjectives ("outgoing Prime Minister")."""
+    out, stack = set(), [mod]
+    while stack:
+        t = stack.pop()
+        out.add(t.i)
+        stack.extend(c for c in t.children if c.dep_ != "amod" or _keep_modifier(c)
+                     or (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-"))  # "same-sex" stays whole
+    return out
+
+
 def _keep_modifier(tok: Token) -> bool:
     if tok.dep_ != "amod":
         return tok.dep_ != "punct" or tok.text in {"-", "'"}
     from .actors import SECTOR_WORDS
 
-    return (tok.text[:1].isupper() or bool(tok.ent_type_) or tok.lower_ in {"former", "armed", "local"}
+    return (tok.text[:1].isupper() or bool(tok.ent_type_) or tok.lower_ in {"former", "armed", "local", "ethnic"}
             or tok.lemma_.lower() in SECTOR_WORDS)  # "military bases", "police officers"
 
 
@@ -170,6 +184,12 @@ def verb_roles(verb: Token) -> tuple[list[Role], list[Role]]:
     for noun in (g for c in verb.children if c.dep_ == "prep" and not recipients for g in c.children
                  if g.dep_ == "pobj"):  # "insisted on its demands that X ..."
         recipients += complement_subject(noun, {"acl", "ccomp"})
+    if not recipients and verb.head.lemma_.lower() in ADDRESS_VERBS and (verb.dep_ == "xcomp" or (
+            verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))) and not any(
+            c.dep_ == "nsubj" for c in verb.children):
+        recipients += [Role(phrase(t), "object of the governing verb ('summoned X to complain')")
+                       for c in verb.head.children if c.dep_ == "dobj" and c.i < verb.i and is_actor_like(c)
+                       and not is_pronoun(c) and not _own_thing(c) for t in with_conjuncts(c)]
     for sub in (c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}):
         if recipients:
             break

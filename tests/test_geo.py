@@ -213,3 +213,16 @@ def test_building_not_in_gazetteer_is_placed_in_its_town(gaz):
     hospital = resolve(text, mentions, gaz)[0]
     assert hospital.place is not None and hospital.place.name == "South Charleston", hospital.reason
     assert hospital.method == "geo.fallback.v1" and hospital.precision == "district", hospital.reason
+
+
+def test_saints_squares_and_states_named_alone(gaz):
+    from eventwire.geo.mentions import make_mention
+    from eventwire.geo.resolve import resolve
+
+    text = "Crowds filled St. Peter's Square in Rome as the pope spoke."
+    spans = [("St. Peter's Square", "LOC"), ("Rome", "GPE")]
+    mentions = [make_mention(text, text.index(name), text.index(name) + len(name), label) for name, label in spans]
+    square = resolve(text, mentions, gaz)[0]
+    assert square.place is not None and square.place.name == "Rome", square.reason  # not St Peters, Australia
+    wyoming = _places("Ranchers left Ohio for Montana and Wyoming.", gaz)["Wyoming"]
+    assert wyoming.place.kind == "admin1", wyoming.reason  # not Wyoming, Ohio

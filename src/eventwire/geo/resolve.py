@@ -36,7 +36,8 @@ _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+|\s*/\s
 _IN_GAP = re.compile(r"^(?:,\s*|\s+in\s+|,\s+in\s+|\s*\(\s*)$")
 _FACILITY = re.compile(r"\b(?:hospital|clinic|church|cathedral|chapel|mosque|temple|synagogue|museum|university|"
                        r"college|school|academy|stadium|arena|prison|jail|hotel|mall|market|palace|"
-                       r"court ?house|city hall|memorial|monastery|convent)\b", re.IGNORECASE)
+                       r"court ?house|city hall|memorial|monastery|convent|square|street|avenue|road|"
+                       r"bridge)\b", re.IGNORECASE)
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,4}$")
 # "North London", "Greater Mumbai": a part of a place; "Salinas Valley", "Da Nang International
 # Airport", "Lake Erie": a feature named after a place, which lies at or near it.
@@ -91,7 +92,7 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat), math.floor(lon)
 
 
-def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None, named_admin: bool = False
+def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None, named_admin: frozenset[int] = frozenset()
            ) -> tuple[float, list[str]]:
     """What the name alone says: kind, how it reached the entry, population, capital."""
     p = cand.place
@@ -109,6 +110,8 @@ def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None, named_a
         s -= 1.0 if cand.how == "name" and p.country not in owner else 3.0
     if named_admin and p.kind == "city" and cand.how == "alt":
         s -= 1.5  # "Delaware" is the state that carries the name before a town once called so
+    elif named_admin and p.kind == "city" and p.feature_code != "PPLC" and p.admin1_id not in named_admin:
+        s -= 1.0  # "Wyoming" is the state before Wyoming, Ohio (not before New York City, inside it)
     if p.kind == "admin2" and m.cue_kind != "district" and name_key(p.name) != name_key(m.text):
         s -= 3.0  # a bare "Delaware" is the state or the town before it is Delaware County
     if cand.how == "capital":
@@ -165,7 +168,7 @@ def _context_score(p: Place, m: RawMention, ctx: Context) -> tuple[float, list[s
 
 
 def score_candidate(cand: Candidate, m: RawMention, ctx: Context, container: Place | None,
-                    owner: frozenset[str] | None = None, named_admin: bool = False) -> Scored:
+                    owner: frozenset[str] | None = None, named_admin: frozenset[int] = frozenset()) -> Scored:
     """``owner``: the countries (or continents) that carry the name itself, if any;
     ``named_admin``: an admin-1 unit carries the name itself."""
     p = cand.place
@@ -301,7 +304,8 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
     owners = [frozenset(str(c.place.country) for c in group
                         if c.kind in _BROAD and c.how in ("name", "demonym", "abbr")) or None
               for group in cands]
-    named_admin = [any(c.kind == "admin1" and c.how == "name" for c in group) for group in cands]
+    named_admin = [frozenset(c.place.geonameid for c in group if c.kind == "admin1" and c.how == "name")
+                   for group in cands]
     picks: list[Scored | None] = [_anchor(c) for c in cands]
     ranked: list[list[Scored]] = [[] for _ in mentions]
     for _ in range(rounds):
@@ -356,8 +360,8 @@ def _part_of(surface: str, gaz: Gazetteer) -> tuple[str, tuple[Candidate, ...]] 
     if "-" in surface.split()[0] and " " in surface:
         tries.append(surface.split("-", 1)[0])
     for name in tries:
-        if len(name) < 3 or not name[:1].isupper():
-            continue
+        if len(name) < 3 or not name[:1].isupper() or name.endswith(("'s", "’s")):
+            continue  # "St. Michael's Hospital", "St. Peter's Square" are named after a saint, not a place
         found = tuple(c for c in gaz.lookup(name) if c.how != "demonym")
         if found:
             return name, found
@@ -461,7 +465,11 @@ def _nearby_admin(text: str, resolved: Sequence[PlaceMention], pm: PlaceMention)
     same = [r for r in admins if _same_sentence(text, r, pm)]
     if same:
         return min(same, key=lambda r: (r.place.kind != "admin2", abs(r.start - pm.start)))  # type: ignore[union-attr]
-    counts = Counter(r.place.geonameid for r in admins)  # type: ignore[union-attr]
+    countries = Counter(r.place.country for r in resolved if r.place is not None and r.place.country)
+    if not countries:
+        return None
+    main = countries.most_common(1)[0][0]  # an article mostly about one country: its main region
+    counts = Counter(r.place.geonameid for r in admins if r.place.country == main)  # type: ignore[union-attr]
     if counts:
         gid = counts.most_common(1)[0][0]
         return next(r for r in admins if r.place.geonameid == gid)  # type: ignore[union-attr]

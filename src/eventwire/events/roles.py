@@ -502,7 +502,8 @@ def noun_roles(noun: Token) -> tuple[list[Role], list[Role]]:
         if subj is not None and passive and not recipients:  # "X was put under investigation"
             recipients = [Role(phrase(subj), "passive subject of the light verb")]
         if not recipients:  # "opened investigations against X" (the parser attaches 'against X' to the verb)
-            recipients = [r for r in _objects(verb) if noun not in r.tokens]
+            mine = {t.i for a in actors for t in a.tokens}  # not "ended a raid by X": X is the raid's actor
+            recipients = [r for r in _objects(verb) if noun not in r.tokens and not mine & {t.i for t in r.tokens}]
         if not recipients:  # "began a hunger strike to protest against Sweden's decision"
             recipients = purpose_objects(noun) or purpose_objects(verb)
     return actors, recipients

@@ -9,6 +9,7 @@ around Belgorod at admin-1 precision, never the city's point.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
 METHOD = "geo.locate.v1"
 _SPECIFIC = {"city": 0, "admin2": 1, "admin1": 2, "country": 3, "continent": 4}
 _AREA_WORDS = ("border", "frontier", "towns", "villages", "settlements", "area", "areas", "outskirts", "region")
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:the\s+)?$", re.IGNORECASE)  # "armed groups from Ukraine"
+_LEAVING_TYPES = frozenset({"RETREAT"})  # "withdrew from Kherson": the place left is where it happened
 
 
 def _mention_at(span: Span, mentions: tuple[PlaceMention, ...]) -> PlaceMention | None:
@@ -37,6 +40,8 @@ def locate_event(article: Article, report: EventReport, gaz: Gazetteer) -> Place
     """The report's location with precision and reason, or ``None`` when the text gives none."""
     spans = tuple(report.places)
     direct = [m for s in spans if s.label != "context_place" and (m := _mention_at(s, article.places))]
+    if report.plover_type not in _LEAVING_TYPES:
+        direct = [m for m in direct if not _is_origin(article.text, m)]
     context = [m for s in spans if s.label == "context_place" and (m := _mention_at(s, article.places))]
     phrases = [article.text[s.start:s.end] for s in spans if _mention_at(s, article.places) is None]
     area = next((p for p in phrases if any(w in p.lower() for w in _AREA_WORDS)), None)
@@ -51,6 +56,11 @@ def locate_event(article: Article, report: EventReport, gaz: Gazetteer) -> Place
         c = context[0]
         return replace(c, method=METHOD, reason=f"{c.text!r}: the next sentence describes the event's place")
     return _dateline(article)
+
+
+def _is_origin(text: str, mention: PlaceMention) -> bool:
+    """'raid by armed groups from Ukraine': where the actor came from, not where the act happened."""
+    return bool(_FROM_BEFORE.search(text[max(0, mention.start - 20):mention.start]))
 
 
 def _area_location(area: str, best: PlaceMention | None, context: list[PlaceMention],

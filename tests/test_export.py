@@ -76,6 +76,7 @@ def test_acled_shape(con, tmp_path):
     assert raid["country"] == "Russia" and raid["admin1"] == "Belgorod Oblast"
     assert "took over" in raid["notes"] and raid["time_precision"] in ("1", "2")
     assert "Legion" in raid["actor1"] and raid["inter1"] == "2"
+    assert rows and all(r["event_type"] for r in rows)  # verbal acts (no ACLED type) are not ACLED rows
 
 
 def test_gdelt_shape(con, tmp_path):

@@ -83,5 +83,7 @@ def acled_row(row: dict[str, Any], details: Details) -> dict[str, Any]:
 
 
 def acled_rows(con: Any, rows: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for row, details in with_details(con, rows):
+    """ACLED rows for the events ACLED codes: verbal acts with no ACLED type (ACCUSE, REQUEST,
+    most SUPPORT/AGREE...) have no place in an ACLED file and are left out (csv/jsonl keep them)."""
+    for row, details in with_details(con, (r for r in rows if r.get("acled_type"))):
         yield acled_row(row, details)

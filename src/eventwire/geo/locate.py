@@ -41,7 +41,7 @@ def locate_event(article: Article, report: EventReport, gaz: Gazetteer) -> Place
     spans = tuple(report.places)
     direct = [m for s in spans if s.label != "context_place" and (m := _mention_at(s, article.places))]
     if report.plover_type not in _LEAVING_TYPES:
-        direct = [m for m in direct if not _is_origin(article.text, m)]
+        direct = [m for m in direct if not _is_actor_origin(article.text, report, m)]
     context = [m for s in spans if s.label == "context_place" and (m := _mention_at(s, article.places))]
     phrases = [article.text[s.start:s.end] for s in spans if _mention_at(s, article.places) is None]
     area = next((p for p in phrases if any(w in p.lower() for w in _AREA_WORDS)), None)
@@ -58,9 +58,12 @@ def locate_event(article: Article, report: EventReport, gaz: Gazetteer) -> Place
     return _dateline(article)
 
 
-def _is_origin(text: str, mention: PlaceMention) -> bool:
-    """'raid by armed groups from Ukraine': where the actor came from, not where the act happened."""
-    return bool(_FROM_BEFORE.search(text[max(0, mention.start - 20):mention.start]))
+def _is_actor_origin(text: str, report: EventReport, mention: PlaceMention) -> bool:
+    """'a raid by armed groups from Ukraine': inside the actor's phrase, 'from X' says where the
+    actor came from, not where the act happened. (A victim 'from Yefremov' is still a good guess.)"""
+    if not _FROM_BEFORE.search(text[max(0, mention.start - 20):mention.start]):
+        return False
+    return any(a.start <= mention.start and mention.end <= a.end for a in report.actors)
 
 
 def _area_location(area: str, best: PlaceMention | None, context: list[PlaceMention],

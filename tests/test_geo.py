@@ -226,3 +226,11 @@ def test_saints_squares_and_states_named_alone(gaz):
     assert square.place is not None and square.place.name == "Rome", square.reason  # not St Peters, Australia
     wyoming = _places("Ranchers left Ohio for Montana and Wyoming.", gaz)["Wyoming"]
     assert wyoming.place.kind == "admin1", wyoming.reason  # not Wyoming, Ohio
+
+
+def test_two_ambiguous_names_settle_on_the_place_where_both_are(gaz):
+    # synchronous rounds used to swap them each round (Edmonton, Alberta beside Enfield, London)
+    found = geocode("Pupils from a school in Edmonton won the cooking contest. Eight schools from across "
+                    "Enfield took part, and the Edmonton team will cook for the mayor.", gaz)
+    assert {(pm.text, pm.place.country) for pm in found if pm.place} == {("Edmonton", "GB"), ("Enfield", "GB")}, \
+        [pm.reason for pm in found]

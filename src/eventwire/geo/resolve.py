@@ -217,6 +217,30 @@ def _context(picks: Sequence[Scored | None], skip: int, keys: Sequence[str]) -> 
     return countries, admin1
 
 
+def _soft_context(ranked: Sequence[Sequence[Scored]], skip: int, keys: Sequence[str]
+                  ) -> tuple[Counter[str], Counter[int]]:
+    """Like _context, but each other mention counts for its candidates by how likely each is."""
+    countries: Counter[str] = Counter()
+    admin1: Counter[int] = Counter()
+    own = keys[skip]
+    for i, group in enumerate(ranked):
+        if not group or i == skip or keys[i] == own:
+            continue
+        top = group[0].score
+        weights = [math.exp(max(-50.0, sc.score - top)) for sc in group[:5]]
+        total = sum(weights)
+        for sc, w in zip(group[:5], weights, strict=False):
+            p = sc.cand.place
+            share = w / total
+            if p.country:
+                countries[p.country] += share
+            if p.kind == "admin1":
+                admin1[p.geonameid] += share
+            elif p.admin1_id:
+                admin1[p.admin1_id] += share
+    return countries, admin1
+
+
 def _cells_by_key(cands: Sequence[Sequence[Candidate]], keys: Sequence[str]) -> dict[str, dict[tuple[int, int], float]]:
     """For each distinct name: the cells (and their 8 neighbours) its local candidates lie in.
 
@@ -313,7 +337,7 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
         list_kind = _list_kinds(runs, picks)
         new: list[Scored | None] = []
         for i, m in enumerate(mentions):
-            countries, admin1 = _context(picks, i, keys)
+            countries, admin1 = _soft_context(ranked, i, keys) if any(ranked) else _context(picks, i, keys)
             ctx = Context(countries, admin1, hint_country, near[keys[i]], list_kind.get(i, ""), inners.get(i))
             ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owners[i], named_admin[i])
                                 for c in cands[i]), key=lambda sc: -sc.score)

@@ -241,6 +241,35 @@ def _soft_context(ranked: Sequence[Sequence[Scored]], skip: int, keys: Sequence[
     return countries, admin1
 
 
+def _soft_near(ranked: Sequence[Sequence[Scored]], skip: int, keys: Sequence[str]) -> dict[tuple[int, int], float]:
+    """Cells (and their 8 neighbours) where the other names' local candidates lie, each name's
+    support spread over its candidates by how likely each is (at most 1 per name)."""
+    own = keys[skip]
+    best: dict[str, dict[tuple[int, int], float]] = {}
+    for i, group in enumerate(ranked):
+        if not group or i == skip or keys[i] == own or keys[i] in best:
+            continue
+        top = group[0].score
+        weights = [math.exp(max(-50.0, sc.score - top)) for sc in group[:8]]
+        total = sum(weights)
+        cells: dict[tuple[int, int], float] = {}
+        for sc, w in zip(group[:8], weights, strict=False):
+            p = sc.cand.place
+            if p.kind not in ("city", "admin2") or p.lat is None or p.lon is None:
+                continue
+            la, lo = _cell(p.lat, p.lon)
+            for dla in (-1, 0, 1):
+                for dlo in (-1, 0, 1):
+                    cell = (la + dla, lo + dlo)
+                    cells[cell] = max(cells.get(cell, 0.0), w / total)
+        best[keys[i]] = cells
+    support: dict[tuple[int, int], float] = {}
+    for cells in best.values():
+        for cell, w in cells.items():
+            support[cell] = support.get(cell, 0.0) + w
+    return support
+
+
 def _cells_by_key(cands: Sequence[Sequence[Candidate]], keys: Sequence[str]) -> dict[str, dict[tuple[int, int], float]]:
     """For each distinct name: the cells (and their 8 neighbours) its local candidates lie in.
 
@@ -338,7 +367,8 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
         new: list[Scored | None] = []
         for i, m in enumerate(mentions):
             countries, admin1 = _soft_context(ranked, i, keys) if any(ranked) else _context(picks, i, keys)
-            ctx = Context(countries, admin1, hint_country, near[keys[i]], list_kind.get(i, ""), inners.get(i))
+            close = _soft_near(ranked, i, keys) if any(ranked) else near[keys[i]]
+            ctx = Context(countries, admin1, hint_country, close, list_kind.get(i, ""), inners.get(i))
             ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owners[i], named_admin[i])
                                 for c in cands[i]), key=lambda sc: -sc.score)
             new.append(ranked[i][0] if ranked[i] else None)

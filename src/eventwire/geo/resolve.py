@@ -1,4 +1,4 @@
-"""Toponym resolution (``geo.rank.v2``): each mention -> one gazetteer entry, with precision and why.
+"""Toponym resolution (``geo.rank.v3``): each mention -> one gazetteer entry, with precision and why.
 
 The score of a candidate adds up the evidence people use: the cue next to the name (region or
 city), the other places of the article (same country, same admin-1, places close by, "X, Y"
@@ -22,7 +22,7 @@ from .gazetteer import Candidate, Gazetteer
 from .mentions import RawMention
 from .names import name_key
 
-METHOD = "geo.rank.v2"
+METHOD = "geo.rank.v3"
 FALLBACK_METHOD = "geo.fallback.v1"
 PART_METHOD = "geo.partof.v1"
 PRECISION = {"city": "exact", "admin2": "district", "admin1": "admin1", "country": "country",

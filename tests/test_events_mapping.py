@@ -50,6 +50,7 @@ def test_lexicon_only_uses_known_types():
     ("MOBILIZE", "troops", set(), set(), "deploy", set(), "Change to group/activity", "15"),
     ("RETREAT", "withdraw", {"military"}, set(), "withdraw", set(), "Non-violent transfer of territory", "08"),
     ("AGREE", None, set(), set(), "sign", set(), "Agreement", "03"),
+    ("SUPPORT", None, set(), set(), "sign", set(), "Agreement", "05"),  # signing a formal agreement: CAMEO 057
     ("REQUEST", None, {"armed group"}, set(), "call", set(), None, "10"),
     ("ACCUSE", "investigate", set(), set(), "investigate", set(), None, "09"),
     ("THREATEN", None, set(), set(), "threaten", set(), None, "13"),

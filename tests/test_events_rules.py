@@ -231,3 +231,13 @@ def test_case_frames_and_cues(coded, text, ptype, mode, subtype):
 ])
 def test_hazard_strikes_and_rain_are_no_attacks(coded, text):
     assert [e for e in coded(text).events if e.plover_type == "ASSAULT"] == []
+
+
+@pytest.mark.parametrize(("text", "ptype"), [
+    # CAMEO2PLOVER-2021: 055 apologize, 057 sign formal agreement -> SUPPORT
+    ("Serbia and Kosovo signed a trade agreement in Brussels on Friday.", "SUPPORT"),
+    ("Japan apologized to South Korea for the incident.", "SUPPORT"),
+])
+def test_signing_and_apologies_are_support(coded, text, ptype):
+    ev = coded(text).events[0]
+    assert ev.plover_type == ptype and ev.cameo_root == "05"

@@ -131,7 +131,8 @@ def _acled_subtype(ptype: str, mode: str | None, actors: frozenset[str], recipie
         return "Change to group/activity", "fighters changed sides"
     if ptype == "RETREAT" and mode in {"withdraw", "cede"} and actors & STATE_SECTORS:
         return "Non-violent transfer of territory", "state force withdrew or ceded ground without fighting"
-    if ptype == "AGREE" and lemma in {"sign", "agree", "ceasefire", "truce", "agreement", "accord", "deal"}:
+    if ptype in {"AGREE", "SUPPORT"} and lemma in {"sign", "agree", "ceasefire", "truce", "agreement", "accord",
+                                                   "deal"}:  # signing is SUPPORT (CAMEO 057), agreeing AGREE
         return "Agreement", f"agreement verb {lemma!r}"
     return None, f"{ptype} is a verbal or non-violent type ACLED does not code"
 

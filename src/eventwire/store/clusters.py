@@ -221,12 +221,20 @@ def recluster(store: Store, article_ids: Iterable[str] | None = None) -> Cluster
 
     con = store.con
     try:
-        if article_ids is None:
+        ids = None if article_ids is None else sorted(set(article_ids))
+        if ids is None or _most_of_store(con, ids):
             return _full(con)
-        return _incremental(con, sorted(set(article_ids)))
+        return _incremental(con, ids)
     except duckdb.Error as exc:
         _rollback(con)
         raise StoreError(f"[E241] clustering failed: {exc}") from exc
+
+
+def _most_of_store(con: Connection, article_ids: list[str]) -> bool:
+    """A batch that touches most articles (a first ingest) is cheaper to cluster from scratch,
+    and the result is the same (clustering is order-independent; see tests/test_cluster_seed.py)."""
+    total = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return len(article_ids) * 2 >= total > 0
 
 
 def _rollback(con: Connection) -> None:

@@ -108,10 +108,14 @@ def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None, named_a
         # "Mexico" is the country's own name before it is Mexico City or the State of Mexico; a
         # state abroad that carries the name itself ("Georgia", USA) is left to the context
         s -= 1.0 if cand.how == "name" and p.country not in owner else 3.0
-    if named_admin and p.kind == "city" and cand.how == "alt":
-        s -= 1.5  # "Delaware" is the state that carries the name before a town once called so
-    elif named_admin and p.kind == "city" and p.feature_code != "PPLC" and p.admin1_id not in named_admin:
-        s -= 1.0  # "Wyoming" is the state before Wyoming, Ohio (not before New York City, inside it)
+    if named_admin and p.kind == "city" and p.admin1_id not in named_admin:
+        # the state that carries the name comes before a town elsewhere called so: "Delaware" is not
+        # West Point, Virginia (once "Delaware"), "Wyoming" not Wyoming, Ohio; a town inside it
+        # (New York City) and a national capital (Washington) are left to the context
+        if cand.how == "alt":
+            s -= 1.5
+        elif p.feature_code != "PPLC":
+            s -= 1.0
     if p.kind == "admin2" and m.cue_kind != "district" and name_key(p.name) != name_key(m.text):
         s -= 3.0  # a bare "Delaware" is the state or the town before it is Delaware County
     if cand.how == "capital":

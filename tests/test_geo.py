@@ -234,3 +234,8 @@ def test_two_ambiguous_names_settle_on_the_place_where_both_are(gaz):
                     "Enfield took part, and the Edmonton team will cook for the mayor.", gaz)
     assert {(pm.text, pm.place.country) for pm in found if pm.place} == {("Edmonton", "GB"), ("Enfield", "GB")}, \
         [pm.reason for pm in found]
+
+
+def test_district_cue_also_fits_an_admin1_called_district_in_the_press(gaz):
+    karak = _places("Clashes erupted in the Karak district south of Amman, police in Jordan said.", gaz)["Karak"]
+    assert karak.place.country == "JO" and karak.place.kind == "admin1", karak.reason  # not Karak District, Pakistan

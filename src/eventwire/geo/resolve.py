@@ -131,7 +131,7 @@ def _cue_score(p: Place, m: RawMention) -> tuple[float, str]:
     if m.cue_kind == "admin1":
         return {"admin1": 6.0, "admin2": 2.0, "region": 2.0}.get(p.kind, -3.0), f"admin-1 cue {m.cue!r}"
     if m.cue_kind == "district":
-        return {"admin2": 6.0, "admin1": 1.0}.get(p.kind, -3.0), f"district cue {m.cue!r}"
+        return {"admin2": 6.0, "admin1": 3.0}.get(p.kind, -3.0), f"district cue {m.cue!r}"
     if m.cue_kind == "city":
         return (4.0 if p.kind == "city" else -4.0), f"city cue {m.cue!r}"
     return 0.0, ""

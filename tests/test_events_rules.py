@@ -241,3 +241,10 @@ def test_hazard_strikes_and_rain_are_no_attacks(coded, text):
 def test_signing_and_apologies_are_support(coded, text, ptype):
     ev = coded(text).events[0]
     assert ev.plover_type == ptype and ev.cameo_root == "05"
+
+
+def test_the_actors_own_origin_is_no_place_recipient(coded):
+    ev = next(e for e in coded("Russian forces said they had ended a cross-border raid by armed groups from "
+                               "Ukraine.").events if e.plover_type == "ASSAULT")
+    assert [a.text for a in ev.actors] == ["armed groups from Ukraine"]
+    assert [r.text for r in ev.recipients] == []

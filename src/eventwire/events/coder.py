@@ -380,7 +380,7 @@ def _report(article: Article, cand: Candidate, sent: SpacySpan, offset: int, nam
     if not recipient_roles and tok.pos_ == "VERB":
         recipient_roles = roles.purpose_objects(tok)
     if not recipient_roles:
-        recipient_roles = roles.place_object(tok)
+        recipient_roles = roles.place_object(tok, frozenset(t.i for r in actor_roles for t in r.tokens))
     if not recipient_roles and trig.plover_type == "THREATEN":
         recipient_roles = roles.condition_subject(tok)
     actor_refs = tuple(_actor_ref(article, r, "actor", offset, named) for r in actor_roles)

@@ -382,7 +382,7 @@ PLACE_SKIP = frozenset({"nsubj", "nsubjpass", "csubj", "agent", "advcl", "ccomp"
                         "punct", "appos", "npadvmod"})
 
 
-def place_object(trigger: Token) -> list[Role]:
+def place_object(trigger: Token, exclude: frozenset[int] = frozenset()) -> list[Role]:
     """'demonstrated in Serbia', 'threatened to institute a curfew in Algiers', 'reimposed
     blockades in the West Bank': the named place acted on, when no party is named. The nearest
     "in/on/from/to/into/at X" place (GPE or LOC) below the trigger -- through its objects,
@@ -398,8 +398,8 @@ def place_object(trigger: Token) -> list[Role]:
         while queue:
             node, depth = queue.pop(0)
             for c in node.children:
-                if c.dep_ in PLACE_SKIP or c.i in seen:
-                    continue
+                if c.dep_ in PLACE_SKIP or c.i in seen or c.i in exclude or (c.dep_ == "prep" and c.lower_ == "by"):
+                    continue  # not the actor's own phrase ("a raid by armed groups from Ukraine")
                 seen.add(c.i)
                 if c.dep_ in {"prep", "dative"} and c.lower_ in PLACE_PREPS:
                     for obj in (g for g in c.children if g.dep_ == "pobj"):

@@ -248,3 +248,9 @@ def test_the_actors_own_origin_is_no_place_recipient(coded):
                                "Ukraine.").events if e.plover_type == "ASSAULT")
     assert [a.text for a in ev.actors] == ["armed groups from Ukraine"]
     assert [r.text for r in ev.recipients] == []
+
+
+def test_a_number_of_a_group_is_the_group(coded):
+    ev = next(e for e in coded("Israel said 139 of its soldiers had been killed in the fighting.").events
+              if e.plover_type == "ASSAULT")
+    assert [r.text for r in ev.recipients] == ["its soldiers"] and ev.acled_subtype == "Armed clash"

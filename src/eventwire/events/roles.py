@@ -53,7 +53,7 @@ class Role:
 
 def phrase(head: Token) -> tuple[Token, ...]:
     """The trimmed noun phrase headed by ``head`` (see module docstring)."""
-    if head.lemma_.lower() in COLLECTIVE:
+    if head.lemma_.lower() in COLLECTIVE or head.like_num or head.ent_type_ == "CARDINAL":  # "139 of its soldiers"
         inner = [c for c in head.rights if c.dep_ == "prep" and c.lower_ == "of"]
         objs = [g for p in inner for g in p.children if g.dep_ == "pobj"]
         if objs:

@@ -127,7 +127,21 @@ def ensure_gazetteer(path: str | os.PathLike[str] | None = None,
     if not target.exists():
         log.info("building gazetteer at %s (first use)", target)
         build_gazetteer(target, progress=progress)
+        if path is None and not os.environ.get("EVENTWIRE_GAZETTEER"):
+            _remove_old_versions(target)
     return target
+
+
+def _remove_old_versions(current: Path) -> None:
+    """Earlier ``gazetteer-<version>.sqlite`` files in the cache (about 50 MB each) are dead weight
+    once a newer eventwire built its own; a process still reading one keeps its open file."""
+    for old in current.parent.glob("gazetteer-*.sqlite"):
+        if old != current:
+            try:
+                old.unlink()
+                log.info("removed old gazetteer %s", old)
+            except OSError as exc:  # someone else's file, or already gone: not our business
+                log.debug("could not remove %s: %s", old, exc)
 
 
 @lru_cache(maxsize=4)

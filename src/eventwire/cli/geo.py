@@ -68,19 +68,23 @@ def _snippets(text: str | None, file: str | None) -> list[str]:
 @click.command("geocode")
 @click.argument("text", required=False)
 @click.option("--file", "file", type=click.Path(dir_okay=False), help="Snippets, one a line.")
+@click.option("--outlet", "outlet", default=None,
+              help="The snippets' outlet: URL, domain (edmontonjournal.com) or name; a weak hint.")
 @format_option()
-def geocode_cmd(text: str | None, file: str | None, fmt: str) -> None:
-    """Resolve the places in a snippet (or each line of --file); json: one line per snippet."""
+def geocode_cmd(text: str | None, file: str | None, outlet: str | None, fmt: str) -> None:
+    """Resolve the places in a snippet (or each line of --file); json: one line per snippet.
+    A dateline at the start of a snippet ("KYIV, Ukraine (Reuters) -") is read as evidence."""
     from ..geo import geocode
 
     try:
         snippets = _snippets(text, file)
         if fmt == "json":
             for i, snippet in enumerate(snippets):
-                places = [_geo_row(pm) for pm in geocode(snippet)]
+                places = [_geo_row(pm) for pm in geocode(snippet, outlet=outlet)]
                 emit([{"snippet": i, "text": snippet, "places": places}], "json", ())
             return
-        rows = ({"snippet": i, **_geo_row(pm)} for i, s in enumerate(snippets) for pm in geocode(s))
+        rows = ({"snippet": i, **_geo_row(pm)} for i, s in enumerate(snippets)
+                for pm in geocode(s, outlet=outlet))
         emit(rows, fmt, GEOCODE_COLUMNS)
     except EventwireError as exc:
         fail(exc)

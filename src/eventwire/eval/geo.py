@@ -25,6 +25,7 @@ from ..errors import UsageError
 from ..geo.build import haversine_km
 from ..geo.gazetteer import Gazetteer, load_gazetteer
 from ..geo.mentions import RawMention, find_mentions, make_mention
+from ..geo.outlet import outlet_hint
 from ..geo.resolve import resolve
 from ..model import PlaceMention
 
@@ -47,6 +48,7 @@ class GoldDoc:
     corpus: str
     text: str
     places: tuple[GoldPlace, ...]
+    url: str | None = None  # TR-News <url>/<domain>, GeoVirus <source>: the outlet hint
 
 
 def _refind(text: str, phrase: str, start: int) -> int | None:
@@ -87,7 +89,8 @@ def load_docs(path: Path) -> list[GoldDoc]:
                     continue
                 gid = int(tag.get("geonameid")) if tag is not None and tag.get("geonameid") else None
                 places.append(GoldPlace(start, start + len(phrase), phrase, float(lat), float(lon), gid))
-            docs.append(GoldDoc(file.stem, text, tuple(sorted(places, key=lambda g: g.start))))
+            url = " ".join((art.findtext("url") or art.findtext("domain") or art.findtext("source") or "").split())
+            docs.append(GoldDoc(file.stem, text, tuple(sorted(places, key=lambda g: g.start)), url or None))
     return docs
 
 
@@ -108,7 +111,7 @@ def _resolution_only(docs: list[GoldDoc], gaz: Gazetteer) -> dict[str, float]:
             if m is not None:
                 mentions.append(m)
                 golds.append(g)
-        resolved = resolve(doc.text, mentions, gaz)
+        resolved = resolve(doc.text, mentions, gaz, outlet=outlet_hint(gaz, url=doc.url))
         n += len(doc.places) - len(golds)
         for g, pm, m in zip(golds, resolved, mentions, strict=True):
             n += 1
@@ -162,7 +165,8 @@ def _end_to_end(docs: list[GoldDoc], gaz: Gazetteer) -> dict[str, float]:
     for doc in docs:
         base = analyse(doc.text)
         mentions = find_mentions(doc.text, base.entities, base.tokens, gaz)
-        predicted = [pm for pm in resolve(doc.text, mentions, gaz) if pm.place is not None]
+        predicted = [pm for pm in resolve(doc.text, mentions, gaz, outlet=outlet_hint(gaz, url=doc.url))
+                     if pm.place is not None]
         used: set[int] = set()
         for pm in predicted:
             match = next((j for j, g in enumerate(doc.places)

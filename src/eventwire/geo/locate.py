@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Article, Place, PlaceMention, Span
+from .dateline import parse_dateline
 from .gazetteer import Gazetteer
 
 if TYPE_CHECKING:
@@ -88,12 +89,13 @@ def _area_location(area: str, best: PlaceMention | None, context: list[PlaceMent
 
 
 def _dateline(article: Article) -> PlaceMention | None:
-    """'KYIV, Ukraine (Reuters) -': the place the report is filed from."""
-    head = article.text[:80]
-    dash = max(head.find(" — "), head.find(" - "), head.find("(Reuters)"), head.find("(AP)"))
-    if dash <= 0:
+    """'KYIV, Ukraine (Reuters) -': the place the report is filed from (``geo.dateline``'s parser,
+    the same one the resolver reads)."""
+    line = parse_dateline(article.text)
+    if line is None:
         return None
-    first = next((m for m in article.places if m.place is not None and m.end <= dash), None)
+    first = next((m for m in article.places
+                  if m.place is not None and m.start < line.end and line.start < m.end), None)
     if first is None:
         return None
     return replace(first, method=METHOD, reason=f"dateline {first.text!r}; no place attached to the event")

@@ -1,4 +1,4 @@
-"""Toponym resolution (``geo.rank.v3``): each mention -> one gazetteer entry, with precision and why.
+"""Toponym resolution (``geo.rank.v4``): each mention -> one gazetteer entry, with precision and why.
 
 The score of a candidate adds up the evidence people use: the cue next to the name (region or
 city), the other places of the article (same country, same admin-1, places close by, "X, Y"
@@ -7,6 +7,11 @@ entry (own name, alternate, abbreviation, demonym, a region named after its capi
 population as a prior. All mentions are resolved together in a few rounds, each round reading
 the previous round's picks as context. Names the gazetteer lacks fall back to the district or
 region named beside them, with that precision; one unresolvable name never stops the others.
+
+The article's dateline ("KYIV, Ukraine (Reuters) -") and outlet (a place named in its domain or
+name, the domain's country code) take part as evidence: the dateline place counts twice as
+context and is read as a town; the outlet's place is one more, lightly weighted mention of the
+article that the text never has to agree with.
 """
 
 from __future__ import annotations
@@ -15,14 +20,16 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import Place, PlaceMention
+from .dateline import parse_dateline
 from .gazetteer import Candidate, Gazetteer
 from .mentions import RawMention
 from .names import name_key
+from .outlet import OutletHint
 
-METHOD = "geo.rank.v3"
+METHOD = "geo.rank.v4"
 FALLBACK_METHOD = "geo.fallback.v1"
 PART_METHOD = "geo.partof.v1"
 PRECISION = {"city": "exact", "admin2": "district", "admin1": "admin1", "country": "country",
@@ -32,6 +39,11 @@ _HOW_PRIOR = {"name": 0.0, "alt": -0.4, "abbr": -0.2, "demonym": 0.0, "landmark"
 _FCODE_PRIOR = {"PPLC": 1.5, "PPLA": 0.5}
 _ADMIN_POP_SHARE = 1 / 3  # an admin unit's summed city population overstates how often it is meant
 _BROAD = ("country", "continent", "region")
+DATELINE_WEIGHT = 2.0  # the place the report is filed from counts as two mentions of context
+OUTLET_WEIGHT = 0.5  # the outlet's home town counts as half a mention
+DATELINE_TOWN = 1.0  # a dateline names a town ("WASHINGTON" is the capital, not the state)
+OUTLET_HOME = 1.0  # a mention of the outlet's own town name is that town (by how likely each one is)
+DOMAIN_COUNTRY = 0.5  # the outlet's country-code domain: a weak prior for names left undecided
 _LIST_GAP = re.compile(r"^(?:,\s*|\s+and\s+|,\s+and\s+|\s+or\s+|,\s+or\s+|\s*/\s*)$")
 _IN_GAP = re.compile(r"^(?:,\s*|\s+in\s+|,\s+in\s+|\s*\(\s*)$")
 _FACILITY = re.compile(r"\b(?:hospital|clinic|church|cathedral|chapel|mosque|temple|synagogue|museum|university|"
@@ -62,6 +74,9 @@ class Context:
     near: dict[tuple[int, int], float] = field(default_factory=dict)  # 1-degree cell -> support from others
     list_kind: str = ""  # the kind the other members of an "A, B and C" list resolve to
     inner: Place | None = None  # the place written just before it ("Atlanta, Georgia")
+    dateline: bool = False  # the mention is the dateline's place
+    home: dict[int, float] = field(default_factory=dict)  # outlet's home town candidates -> likelihood
+    outlet: str = ""  # the outlet's domain or name, for reasons
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,8 +178,15 @@ def _context_score(p: Place, m: RawMention, ctx: Context) -> tuple[float, list[s
         s += 2.0
         why.append(f"listed beside other {ctx.list_kind} names")
     if ctx.hint_country and p.country == ctx.hint_country:
-        s += 0.5
-        why.append("outlet/dateline country")
+        s += DOMAIN_COUNTRY
+        why.append(f"outlet domain country {ctx.hint_country}")
+    if ctx.dateline and p.kind == "city":
+        s += DATELINE_TOWN
+        why.append("dateline: the town the report is filed from")
+    share = ctx.home.get(p.geonameid, 0.0)
+    if share > 0.05:
+        s += OUTLET_HOME * share
+        why.append(f"the outlet {ctx.outlet} is named after it")
     if ctx.inner is not None and p.kind in ("country", "admin1", "admin2") and _inside(ctx.inner, p):
         s += 3.0
         why.append(f"contains {ctx.inner.name}, written just before it")
@@ -204,38 +226,60 @@ def _inside(p: Place, container: Place) -> bool:
     return False
 
 
-def _context(picks: Sequence[Scored | None], skip: int, keys: Sequence[str]) -> tuple[Counter[str], Counter[int]]:
+@dataclass(frozen=True, slots=True)
+class _Readers:
+    """Who reads whom as context: never oneself or a repeat of one's own name, except that a
+    mention reads the outlet's home town of the same name (the outlet does not read it back);
+    and how much each one counts (the dateline twice, the outlet half)."""
+
+    keys: Sequence[str]
+    weight: Sequence[float]
+    virtual: frozenset[int] = frozenset()
+    outlet: int = -1
+
+    def reads(self, reader: int, other: int) -> bool:
+        if reader == other:
+            return False
+        if self.keys[reader] != self.keys[other]:
+            return True
+        return other == self.outlet and reader not in self.virtual
+
+
+def _context(picks: Sequence[Scored | None], skip: int, rd: _Readers) -> tuple[Counter[str], Counter[int]]:
     countries: Counter[str] = Counter()
     admin1: Counter[int] = Counter()
-    own = keys[skip]
     for i, pick in enumerate(picks):
-        if pick is None or i == skip or keys[i] == own:
+        if pick is None or not rd.reads(skip, i):
             continue
         p = pick.cand.place
+        w = rd.weight[i]
         if p.country:
-            countries[p.country] += 1
+            countries[p.country] += w
         if p.kind == "admin1":
-            admin1[p.geonameid] += 1
+            admin1[p.geonameid] += w
         elif p.admin1_id:
-            admin1[p.admin1_id] += 1
+            admin1[p.admin1_id] += w
     return countries, admin1
 
 
-def _soft_context(ranked: Sequence[Sequence[Scored]], skip: int, keys: Sequence[str]
+def _shares(group: Sequence[Scored], n: int) -> list[float]:
+    top = group[0].score
+    weights = [math.exp(max(-50.0, sc.score - top)) for sc in group[:n]]
+    total = sum(weights)
+    return [w / total for w in weights]
+
+
+def _soft_context(ranked: Sequence[Sequence[Scored]], skip: int, rd: _Readers
                   ) -> tuple[Counter[str], Counter[int]]:
     """Like _context, but each other mention counts for its candidates by how likely each is."""
     countries: Counter[str] = Counter()
     admin1: Counter[int] = Counter()
-    own = keys[skip]
     for i, group in enumerate(ranked):
-        if not group or i == skip or keys[i] == own:
+        if not group or not rd.reads(skip, i):
             continue
-        top = group[0].score
-        weights = [math.exp(max(-50.0, sc.score - top)) for sc in group[:5]]
-        total = sum(weights)
-        for sc, w in zip(group[:5], weights, strict=False):
+        for sc, share in zip(group[:5], _shares(group, 5), strict=False):
             p = sc.cand.place
-            share = w / total
+            share *= rd.weight[i]
             if p.country:
                 countries[p.country] += share
             if p.kind == "admin1":
@@ -245,19 +289,17 @@ def _soft_context(ranked: Sequence[Sequence[Scored]], skip: int, keys: Sequence[
     return countries, admin1
 
 
-def _soft_near(ranked: Sequence[Sequence[Scored]], skip: int, keys: Sequence[str]) -> dict[tuple[int, int], float]:
+def _soft_near(ranked: Sequence[Sequence[Scored]], skip: int, rd: _Readers) -> dict[tuple[int, int], float]:
     """Cells (and their 8 neighbours) where the other names' local candidates lie, each name's
-    support spread over its candidates by how likely each is (at most 1 per name)."""
-    own = keys[skip]
-    best: dict[str, dict[tuple[int, int], float]] = {}
+    support spread over its candidates by how likely each is (at most its weight per name)."""
+    best: dict[tuple[str, bool], dict[tuple[int, int], float]] = {}
     for i, group in enumerate(ranked):
-        if not group or i == skip or keys[i] == own or keys[i] in best:
+        name = (rd.keys[i], i == rd.outlet)
+        if not group or not rd.reads(skip, i) or name in best:
             continue
-        top = group[0].score
-        weights = [math.exp(max(-50.0, sc.score - top)) for sc in group[:8]]
-        total = sum(weights)
         cells: dict[tuple[int, int], float] = {}
-        for sc, w in zip(group[:8], weights, strict=False):
+        for sc, share in zip(group[:8], _shares(group, 8), strict=False):
+            w = share * rd.weight[i]
             p = sc.cand.place
             if p.kind not in ("city", "admin2") or p.lat is None or p.lon is None:
                 continue
@@ -265,8 +307,8 @@ def _soft_near(ranked: Sequence[Sequence[Scored]], skip: int, keys: Sequence[str
             for dla in (-1, 0, 1):
                 for dlo in (-1, 0, 1):
                     cell = (la + dla, lo + dlo)
-                    cells[cell] = max(cells.get(cell, 0.0), w / total)
-        best[keys[i]] = cells
+                    cells[cell] = max(cells.get(cell, 0.0), w)
+        best[name] = cells
     support: dict[tuple[int, int], float] = {}
     for cells in best.values():
         for cell, w in cells.items():
@@ -345,8 +387,14 @@ def _list_kinds(runs: Sequence[Sequence[int]], picks: Sequence[Scored | None]) -
 
 
 def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_country: str | None = None,
-            rounds: int = 3) -> list[PlaceMention]:
-    """Resolve every mention of one article together (their context is each other)."""
+            rounds: int = 3, outlet: OutletHint | None = None, dateline: bool = True) -> list[PlaceMention]:
+    """Resolve every mention of one article together (their context is each other).
+
+    ``outlet``: what the article's domain/outlet name says (``geo.outlet.outlet_hint``); its
+    country code stands in for ``hint_country`` when that is not given. ``dateline``: read the
+    dateline at the start of ``text`` as the place the report is filed from."""
+    real = len(mentions)
+    mentions = list(mentions)
     cands = [gaz.lookup(m.text) for m in mentions]
     parts: dict[int, str] = {}
     for i, m in enumerate(mentions):
@@ -354,10 +402,38 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
             found = _part_of(m.text, gaz)
             if found:
                 parts[i], cands[i] = found
-    keys = [m.text.casefold() for m in mentions]
-    cells = _cells_by_key(cands, keys)
+    weight = [1.0] * real
+    on_dateline: set[int] = set()
+    dateline_region: dict[int, Place] = {}
+    line = parse_dateline(text) if dateline else None
+    if line is not None:
+        on_dateline = {i for i, m in enumerate(mentions) if m.start < line.end and line.start < m.end}
+        if not on_dateline:
+            found = tuple(c for c in gaz.lookup(line.place) if c.how != "demonym")
+            if found:  # the dateline place is context even where nobody marked it as a mention
+                mentions.append(RawMention(line.start, line.end, line.place, "DATELINE"))
+                cands.append(found)
+                weight.append(1.0)
+                on_dateline = {len(mentions) - 1}
+        for i in on_dateline:
+            weight[i] = DATELINE_WEIGHT
+        region = _dateline_region(line.region, gaz) if line.region else None
+        if region is not None and not any(m.start < line.region_end and line.region_start < m.end
+                                          for m in mentions[:real]):
+            dateline_region = {i: region for i in on_dateline}  # "LONDON, Ont." where "Ont." is no mention
+    outlet_at = -1
+    if outlet is not None:
+        hint_country = hint_country or outlet.country
+        if outlet.candidates:
+            mentions.append(RawMention(-1, -1, outlet.name, "OUTLET"))
+            cands.append(outlet.candidates)
+            weight.append(OUTLET_WEIGHT)
+            outlet_at = len(mentions) - 1
+    keys = [name_key(m.text) if m.label == "OUTLET" else m.text.casefold() for m in mentions]
+    rd = _Readers(keys, weight, frozenset(range(real, len(mentions))), outlet_at)
+    cells = _cells_by_key(cands[:real], keys[:real])
     near = {key: _near_support(cells, key) for key in cells}
-    runs = _lists(text, mentions)
+    runs = _lists(text, mentions[:real])
     owners = [frozenset(str(c.place.country) for c in group
                         if c.kind in _BROAD and c.how in ("name", "demonym", "abbr")) or None
               for group in cands]
@@ -365,20 +441,42 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
                    for group in cands]
     picks: list[Scored | None] = [_anchor(c) for c in cands]
     ranked: list[list[Scored]] = [[] for _ in mentions]
+    source = outlet.source if outlet is not None else ""
     for _ in range(rounds):
-        containers, inners = _containers(text, mentions, picks)
+        containers, inners = _containers(text, mentions[:real], picks[:real])
+        containers = {**dateline_region, **containers}
         list_kind = _list_kinds(runs, picks)
+        home = ({sc.cand.place.geonameid: share for sc, share in zip(ranked[outlet_at], _shares(ranked[outlet_at], 8),
+                                                                      strict=False)}
+                if outlet_at >= 0 and ranked[outlet_at] else {})
         new: list[Scored | None] = []
         for i, m in enumerate(mentions):
-            countries, admin1 = _soft_context(ranked, i, keys) if any(ranked) else _context(picks, i, keys)
-            close = _soft_near(ranked, i, keys) if any(ranked) else near[keys[i]]
-            ctx = Context(countries, admin1, hint_country, close, list_kind.get(i, ""), inners.get(i))
+            countries, admin1 = _soft_context(ranked, i, rd) if any(ranked) else _context(picks, i, rd)
+            close = _soft_near(ranked, i, rd) if any(ranked) else near.get(keys[i], {})
+            ctx = Context(countries, admin1, hint_country, close, list_kind.get(i, ""), inners.get(i),
+                          i in on_dateline, home if i < real and keys[i] == keys[outlet_at] else {}, source)
             ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owners[i], named_admin[i])
                                 for c in cands[i]), key=lambda sc: -sc.score)
             new.append(ranked[i][0] if ranked[i] else None)
-        picks = _one_sense(mentions, keys, ranked, new)
-    out = [_mention(m, ranked[i], parts.get(i)) for i, m in enumerate(mentions)]
+        picks = _one_sense(mentions[:real], keys[:real], ranked[:real], new[:real]) + new[real:]
+    out = [_mention(m, ranked[i], parts.get(i)) for i, m in enumerate(mentions[:real])]
+    if outlet_at >= 0 and ranked[outlet_at]:
+        home_place = ranked[outlet_at][0].cand.place
+        note = (f"; context includes the outlet {source}, named after {home_place.name} "
+                f"({', '.join(x for x in (home_place.admin1, home_place.country) if x)})")
+        out = [replace(pm, reason=pm.reason + note)
+               if pm.place is not None and pm.place.country == home_place.country and "named after it" not in pm.reason
+               else pm for pm in out]
     return _fallbacks(text, out)
+
+
+def _dateline_region(region: str, gaz: Gazetteer) -> Place | None:
+    """The state, province or country written after the dateline's town ("Ky.", "Ont.", "Ukraine")."""
+    found = [c for c in gaz.lookup(region) if c.kind in ("country", "admin1", "admin2") and c.how != "demonym"]
+    if not found:
+        return None
+    best = max(found, key=lambda c: _KIND_PRIOR.get(c.kind, 0.0) + _HOW_PRIOR.get(c.how, 0.0) + _pop_prior(c.place))
+    return best.place
 
 
 def _one_sense(mentions: Sequence[RawMention], keys: Sequence[str], ranked: list[list[Scored]],

@@ -24,10 +24,11 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
+from ..events.scope import scope_verdict
 from ..model import Article, EventReport
 
 DEFAULT_DATA = "events"
@@ -92,6 +93,7 @@ def _locate(data: Path) -> tuple[Path | None, Path | None]:
 class Coded:
     reports: tuple[EventReport, ...]
     depth: dict[str, int]  # event id -> depth of its trigger in the parse (0 = root)
+    in_scope: dict[str, bool] = field(default_factory=dict)  # event id -> kept by events.scope.v1
 
 
 def code_text(text: str) -> Coded:
@@ -104,7 +106,15 @@ def code_text(text: str) -> Coded:
                   tokens=base.tokens, entities=base.entities)
     reports = code_article(art, base)
     starts = {pp.offset + t.idx: len(list(t.ancestors)) for pp in base.parsed for t in pp.doc}
-    return Coded(reports, {r.id: starts.get(r.trigger.start, 99) for r in reports})
+    return Coded(reports, {r.id: starts.get(r.trigger.start, 99) for r in reports},
+                 {r.id: scope_verdict(r, art).in_scope for r in reports})
+
+
+def _scope_kept(coded: Sequence[Coded]) -> tuple[int, int]:
+    """(main events the scope gate keeps, main events): the gate runs after the coder in the
+    pipeline; the scores above are the coder's, this says what the gate would take from them."""
+    mains = [(c, ev) for c in coded if (ev := main_event(c)) is not None]
+    return sum(c.in_scope.get(ev.id, True) for c, ev in mains), len(mains)
 
 
 def main_event(coded: Coded) -> EventReport | None:
@@ -157,8 +167,10 @@ def evaluate_plover(path: Path, echo: Callable[[str], None]) -> dict[str, float]
     gold_types, pred_types = [], []
     mode_hits = mode_total = 0
     sides = {"actor": [0, 0, 0], "recipient": [0, 0, 0]}  # overlap, predicted, gold
+    all_coded: list[Coded] = []
     for rec in records:
         coded = code_text(rec["text"])
+        all_coded.append(coded)
         ev = main_event(coded)
         gold = canonical_type(rec["event"])
         gold_types.append(gold)
@@ -190,6 +202,9 @@ def evaluate_plover(path: Path, echo: Callable[[str], None]) -> dict[str, float]
         p, r, f = _prf(ov, pr, go)
         echo(f"  {side} span token P {p:.3f} R {r:.3f} F1 {f:.3f}")
         out[f"plover_{side}_f1"] = f
+    kept, mains = _scope_kept(all_coded)
+    echo(f"  scope gate (events.scope.v1) keeps {kept}/{mains} main events")
+    out["plover_scope_kept"] = kept / max(mains, 1)
     _confusions(gold_types, pred_types, per, echo)
     return out
 
@@ -255,8 +270,12 @@ def evaluate_case(path: Path, echo: Callable[[str], None], folds: int = 5) -> di
     r_weighted = weighted_f1(gold, rules)
     echo(f"CASE 2021 task 2: {path} ({len(rows)} snippets, {len(set(gold))} classes present)")
     echo(f"  rules (shipped coder, no training, all snippets): weighted F1 {r_weighted:.3f}  macro F1 {r_macro:.3f}")
+    kept, mains = _scope_kept(coded)
+    echo(f"  scope gate (events.scope.v1) keeps {kept}/{mains} main events (disasters and crime, which ACLED "
+         "does not code, are most of the rest)")
     _confusions(gold, rules, r_per, echo)
-    out = {"case_rules_weighted_f1": r_weighted, "case_rules_macro_f1": r_macro}
+    out = {"case_rules_weighted_f1": r_weighted, "case_rules_macro_f1": r_macro,
+           "case_scope_kept": kept / max(mains, 1)}
     cv = _cross_validate(texts, [case_features(c, r) for c, r in zip(coded, rules, strict=True)], gold, folds)
     if cv is None:
         echo("  cv: scikit-learn not installed; skipped (pip install scikit-learn)")

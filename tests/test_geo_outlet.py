@@ -111,3 +111,23 @@ def test_resolve_article_passes_the_url_through():
     edmonton = [pm for pm in art.places if pm.text == "Edmonton"]
     assert edmonton and edmonton[0].place.country == "GB"
     assert "outlet www.enfield-today.co.uk, named after Enfield" in edmonton[0].reason
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("KYIV, Ukraine (Reuters) — Protesters rallied on Sunday, demanding the release of prisoners.", "KYIV", "UA"),
+    ("ROME (AP) — The pope spoke to pilgrims on Sunday.", "ROME", "IT"),
+    ("GAZA - Strikes hit a school on Tuesday, officials said.", "GAZA", "PS"),
+])
+def test_dateline_in_capitals_is_a_town_not_an_abbreviation(gaz, text, name, country):
+    found = _found(text, gaz)
+    assert name in found, found  # found even where the model misses a name in capitals
+    assert found[name].place.kind == "city" and found[name].place.country == country
+    assert "dateline" in found[name].reason
+
+
+def test_event_location_falls_back_to_the_dateline_town():
+    art = eventwire.process("KYIV (Reuters) — Protesters rallied on Sunday, demanding the release of prisoners.",
+                            published="2023-05-24T08:00:00")
+    [report] = [e for e in art.events if art.text[e.trigger.start:e.trigger.end] == "rallied"]
+    assert report.location is not None and report.location.place.name == "Kyiv"
+    assert "dateline" in report.location.reason

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Entity
+from .dateline import parse_dateline
 from .gazetteer import Gazetteer
 from .names import ADMIN1_CUES, CITY_CUES, DISTRICT_CUES, PROXIMITY_CUES
 
@@ -217,8 +218,35 @@ def find_mentions(text: str, entities: Sequence[Entity], tokens: Sequence[tuple[
     taken = [(e.start, e.end) for e in entities if e.label in _BLOCKING_LABELS or e.label in PLACE_LABELS
              or e.label == "NORP"] + [(m.start, m.end) for m in found]
     found += gazetteer_mentions(text, tokens, taken, gaz)
+    found += dateline_mentions(text, [(m.start, m.end) for m in found], gaz)
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
-__all__ = ["PROXIMITY_CUES", "RawMention", "entity_mentions", "find_mentions", "gazetteer_mentions",
-           "make_mention"]
+def dateline_mentions(text: str, taken: Sequence[tuple[int, int]], gaz: Gazetteer) -> list[RawMention]:
+    """The dateline's place and region ("KYIV, Ukraine (Reuters) —") when no other mention covers
+    them: the model often misses a name in capitals, or tags the whole dateline as an ORG."""
+    line = parse_dateline(text)
+    if line is None:
+        return []
+    out = []
+    for start, end in ((line.start, line.end), (line.region_start, line.region_end)):
+        if start < 0 or _overlaps(start, end, taken) or not _dateline_name(gaz, text[start:end]):
+            continue
+        m = make_mention(text, start, end, "GAZ")
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _dateline_name(gaz: Gazetteer, surface: str) -> bool:
+    """A town of 1,000+, an admin unit, a country or a named region: a dateline names no hamlet."""
+    for cand in gaz.lookup(surface):
+        if cand.how == "demonym":
+            continue
+        if cand.kind != "city" or cand.place.population >= 1000:
+            return True
+    return False
+
+
+__all__ = ["PROXIMITY_CUES", "RawMention", "dateline_mentions", "entity_mentions", "find_mentions",
+           "gazetteer_mentions", "make_mention"]

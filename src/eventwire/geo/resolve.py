@@ -107,13 +107,14 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
     return math.floor(lat), math.floor(lon)
 
 
-def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None, named_admin: frozenset[int] = frozenset()
-           ) -> tuple[float, list[str]]:
-    """What the name alone says: kind, how it reached the entry, population, capital."""
+def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None, named_admin: frozenset[int] = frozenset(),
+           dateline: bool = False) -> tuple[float, list[str]]:
+    """What the name alone says: kind, how it reached the entry, population, capital. A dateline
+    writes its town in capitals: "KYIV", "ROME" are no abbreviations."""
     p = cand.place
     why: list[str] = []
     kind_prior = _KIND_PRIOR.get(p.kind, 0.0)
-    acronym = bool(_ACRONYM.match(m.text))
+    acronym = bool(_ACRONYM.match(m.text)) and not dateline
     if p.kind in _BROAD and cand.how == "alt" and not acronym:
         kind_prior -= 2.0
     s = kind_prior + _HOW_PRIOR.get(cand.how, 0.0) + _pop_prior(p) + _FCODE_PRIOR.get(p.feature_code, 0.0)
@@ -198,7 +199,7 @@ def score_candidate(cand: Candidate, m: RawMention, ctx: Context, container: Pla
     """``owner``: the countries (or continents) that carry the name itself, if any;
     ``named_admin``: an admin-1 unit carries the name itself."""
     p = cand.place
-    s, why = _prior(cand, m, owner, named_admin)
+    s, why = _prior(cand, m, owner, named_admin, ctx.dateline)
     cue, cue_why = _cue_score(p, m)
     if cue_why:
         s += cue

@@ -21,6 +21,7 @@ def main() -> None:
     from eventwire.eval.geo import load_docs
     from eventwire.geo.gazetteer import Gazetteer, ensure_gazetteer
     from eventwire.geo.mentions import find_mentions
+    from eventwire.geo.outlet import outlet_hint
     from eventwire.geo.resolve import resolve
     from eventwire.nlp.base import analyse, load_model
 
@@ -40,12 +41,12 @@ def main() -> None:
     n = 0
     for d, base in zip(docs, bases, strict=True):
         mentions = find_mentions(d.text, base.entities, base.tokens, gaz)
-        n += len(resolve(d.text, mentions, gaz))
+        n += len(resolve(d.text, mentions, gaz, outlet=outlet_hint(gaz, url=d.url)))
     geo_s = time.perf_counter() - t0
     rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     print(f"gazetteer: {path} ({path.stat().st_size / 1e6:.1f} MB) opened + first lookup in {load_s * 1000:.0f} ms")
     print(f"nlp base layer: {len(docs)} docs, {words} words in {nlp_s:.2f} s ({words / nlp_s:.0f} words/s)")
-    print(f"places (detect + resolve, cold lookup cache): {n} mentions in {geo_s:.2f} s "
+    print(f"places (detect + outlet hint + dateline + resolve, cold lookup cache): {n} mentions in {geo_s:.2f} s "
           f"({n / max(geo_s, 1e-9):.0f} mentions/s) = {100 * geo_s / nlp_s:.1f}% of NLP time")
     print(f"max RSS after run: {rss1 / 1024:.0f} MB (before gazetteer: {rss0 / 1024:.0f} MB)")
 

@@ -254,3 +254,20 @@ def test_a_number_of_a_group_is_the_group(coded):
     ev = next(e for e in coded("Israel said 139 of its soldiers had been killed in the fighting.").events
               if e.plover_type == "ASSAULT")
     assert [r.text for r in ev.recipients] == ["its soldiers"] and ev.acled_subtype == "Armed clash"
+
+
+def test_nobody_as_the_party_denies_the_act(coded):
+    art = coded("Gladkov said nobody was killed but two people were injured. No civilians were killed in the "
+                "strike on the base.")
+    killed = [e for e in art.events if art.text[e.trigger.start:e.trigger.end] == "killed"]
+    injured = [e for e in art.events if art.text[e.trigger.start:e.trigger.end] == "injured"]
+    assert len(killed) == 2 and {e.status.status for e in killed} == {"denied"}
+    assert [e.status.status for e in injured] == ["attributed"]
+
+
+def test_where_clause_takes_the_place_it_describes(coded):
+    art = coded("Residents of Graivoron district, where the fighting took place on Monday, began returning home "
+                "on Wednesday, regional officials said.")
+    [fight] = [e for e in art.events if art.text[e.trigger.start:e.trigger.end] == "fighting"]
+    assert [art.text[p.start:p.end] for p in fight.places] == ["Graivoron district"]
+    assert "'where' clause" in fight.places[0].reason

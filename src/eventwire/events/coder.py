@@ -515,6 +515,8 @@ def _places(article: Article, sent: SpacySpan, offset: int, tok: Token,
     inside = {offset + t.idx for t in clause if t.dep_ not in {"poss", "case"}}  # "Ukraine's military": actor
     found = [p for p in places.entity_places(article.entities, lo, hi) if p.start in inside]
     found += [p for p in places.phrase_places(sent, offset) if lo <= p.start < hi]
+    if not found:
+        found = _where_antecedent(article, sent, offset, tok)
     if not found:  # "the student from Yefremov ... her father's arrest": the sentence's places
         poss = {offset + t.idx for t in sent if t.dep_ == "poss"}
         found = [p for p in places.entity_places(article.entities, offset + sent.start_char, offset + sent.end_char)
@@ -529,6 +531,24 @@ def _places(article: Article, sent: SpacySpan, offset: int, tok: Token,
                               f"{ent.label} subject of the next sentence, which describes this place and "
                               "reports no event"))
     return sorted(set(found), key=lambda p: (p.start, p.end))
+
+
+def _where_antecedent(article: Article, sent: SpacySpan, offset: int, tok: Token) -> list[Span]:
+    """'Graivoron district, where the fighting took place': the place a 'where' clause hangs on."""
+    clause = next((t for t in (tok, *tok.ancestors) if t.dep_ == "relcl"), None)
+    if clause is None or not any(c.dep_ == "advmod" and c.lower_ == "where" for c in clause.children):
+        return []
+    head = clause.head
+    span = [t for t in head.subtree if t.i < clause.left_edge.i or t == head]
+    lo = offset + min(t.idx for t in span)
+    hi = offset + max(t.idx + len(t.text) for t in span)
+    found = places.entity_places(article.entities, lo, hi)
+    found += [p for p in places.phrase_places(sent, offset) if lo <= p.start < hi]
+    if not found and head.lower_ in places.PLACE_NOUNS:  # "Graivoron district" (tagged PROPN)
+        first = min([head, *(c for c in head.lefts if c.dep_ in {"compound", "amod"})], key=lambda t: t.i)
+        found = [Span(offset + first.idx, offset + head.idx + len(head.text), "place", places.METHOD,
+                      f"place noun {head.lower_!r}")]
+    return [replace(p, reason=f"{p.reason}; the place its 'where' clause describes") for p in found]
 
 
 def _publication_week(article: Article, fallback: EventDate) -> EventDate:

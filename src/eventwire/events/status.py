@@ -37,6 +37,24 @@ SAY_VERBS = frozenset({"say", "tell", "claim", "report", "state", "announce", "a
                        "insist", "write", "tweet", "post", "note", "declare", "assert", "accord", "quote"})
 
 
+_NOBODY = frozenset({"nobody", "none", "nothing", "noone"})
+_PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+
+
+def _no_one(trigger: Token) -> Token | None:
+    """'nobody was killed', 'no one was hurt', 'no civilians were wounded': the negative
+    quantifier on the trigger's subject or object (the negation sits on the party, not the verb)."""
+    for child in trigger.children:
+        if child.dep_ not in _PARTY_DEPS:
+            continue
+        if child.lower_ in _NOBODY:
+            return child
+        det = next((d for d in child.children if d.dep_ == "det" and d.lower_ == "no"), None)
+        if det is not None:
+            return det
+    return None
+
+
 def event_status(sent: SpacySpan, trigger: Token, article: Article, sent_start: int, date: EventDate,
                  excerpt_of: str | None, *, refusal: bool = False, speech: bool = False) -> EventStatus:
     """Status of the event whose trigger is ``trigger`` in sentence ``sent`` (at ``sent_start``).
@@ -53,6 +71,8 @@ def event_status(sent: SpacySpan, trigger: Token, article: Article, sent_start: 
     elif any(c.dep_ == "neg" for c in trigger.children):
         neg = next(c for c in trigger.children if c.dep_ == "neg")
         found["denied"] = (f"negation {neg.text!r} on the trigger", *_span(neg, sent_start, sent), None)
+    elif (none := _no_one(trigger)) is not None:
+        found["denied"] = (f"{none.text!r}: nobody underwent it", *_span(none, sent_start, sent), None)
     elif any(a.lemma_.lower() in DENY_HEADS for a in chain[1:3]):
         head = next(a for a in chain[1:3] if a.lemma_.lower() in DENY_HEADS)
         found["denied"] = (f"under {head.text!r}", *_span(head, sent_start, sent), None)

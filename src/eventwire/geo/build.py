@@ -315,6 +315,16 @@ def _subdivision_points(subs: dict[int, _Place], cities: dict[int, _Place], coun
                 fallback = next((c for c in countries.values() if c.cc == sub.cc), None)
             if fallback is not None and fallback.lat is not None:
                 sub.lat, sub.lon, sub.coord = fallback.lat, fallback.lon, f"parent:{fallback.gid}"
+    _geonames_admin_points(subs)
+
+
+def _geonames_admin_points(subs: dict[int, _Place], rows: list[list[str]] | None = None) -> None:
+    """GeoNames' own points for admin units, where data/geo/admin_points.tsv lists them (no
+    registry package ships them; the file says how to fill it from a GeoNames dump)."""
+    for row in _data_rows("admin_points.tsv") if rows is None else rows:
+        sub = subs.get(_int(row[0]) or 0) if len(row) >= 3 else None
+        if sub is not None:
+            sub.lat, sub.lon, sub.coord = float(row[1]), float(row[2]), "geonames"
 
 
 def _bbox_middle(points: list[tuple[float, float]]) -> tuple[float, float]:

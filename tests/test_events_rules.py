@@ -271,3 +271,10 @@ def test_where_clause_takes_the_place_it_describes(coded):
     [fight] = [e for e in art.events if art.text[e.trigger.start:e.trigger.end] == "fighting"]
     assert [art.text[p.start:p.end] for p in fight.places] == ["Graivoron district"]
     assert "'where' clause" in fight.places[0].reason
+
+
+def test_dateline_parsed_as_a_second_subject_leaves_the_real_actor(coded):
+    art = coded("KYIV, June 4 (Reuters) - Ukrainian President Volodymyr Zelenskiy urged Western allies on "
+                "Tuesday to send more air defence systems to protect Kharkiv.")
+    [urge] = [e for e in art.events if art.text[e.trigger.start:e.trigger.end] == "urged"]
+    assert urge.actors and "Zelenskiy" in urge.actors[0].text and urge.actors[0].country == "UKR"

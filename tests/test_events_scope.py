@@ -31,3 +31,9 @@ def test_the_sentence_before_gives_the_context():
     art = _process("A militant threw a grenade at a police post in the market. "
                    "Investigators said on Wednesday they had detained him.")
     assert any(art.text[e.trigger.start:e.trigger.end] == "detained" for e in art.events)
+
+
+def test_a_one_sentence_paragraph_reads_the_paragraph_before():
+    art = _process("Russian troops shelled Sumy on Monday, injuring three people.\n\n"
+                   "A power line and several houses were damaged in the attack.")
+    assert any(art.text[e.trigger.start:e.trigger.end] == "attack" for e in art.events)

@@ -149,11 +149,11 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     """(subject, passive?) of a verb, climbing through xcomp/conj/relcl/advcl when it has none."""
     node = verb
     for _ in range(4):
-        for c in node.children:
-            if c.dep_ in {"nsubj", "csubj"}:
-                return c, False
-            if c.dep_ == "nsubjpass":
-                return c, True
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "csubj", "nsubjpass"}]
+        if len(subjects) > 1 and subjects[0].text.isupper() and len(subjects[0].text) > 1:
+            subjects = subjects[1:]  # "KYIV, June 4 (Reuters) - Zelenskiy urged": the dateline is no subject
+        if subjects:
+            return subjects[0], subjects[0].dep_ == "nsubjpass"
         if node.dep_ == "relcl" and node.head.pos_ in {"NOUN", "PROPN"}:
             return node.head, False
         if node.dep_ in {"xcomp", "conj", "advcl", "ccomp", "acomp"} and node.head is not node:

@@ -7,7 +7,8 @@ would. A report stays an event when the text ties it to public life by at least 
 * a party resolved to a political or security actor: a named actor from the dictionary, a
   country, or a sector among :data:`POLITICAL_SECTORS` (civilians, companies and media alone
   are not enough: "people", "the company");
-* a country, city or nationality (spaCy GPE/NORP) in the report's sentence or the one before;
+* a country, city or nationality (spaCy GPE/NORP) in the report's sentence or the one before
+  (also across a paragraph break: wire paragraphs are one sentence long);
 * a word for such an actor there ("police", "the government", "troops"), or for a political
   matter ("ceasefire", "sanctions", "election");
 * for violence, coercion and protest, a casualty or arrest figure ("killing 12", "arrested
@@ -91,11 +92,11 @@ def scope_verdict(report: EventReport, article: Article) -> Verdict:
 
 
 def _context(report: EventReport, article: Article) -> tuple[int, int]:
-    """The report's sentence and the one before it in the same paragraph ("A militant threw a
-    grenade at a police station. NIA said it arrested him.")."""
+    """The report's sentence and the one before it, across a paragraph break too: news writes a
+    paragraph a sentence ("Russian troops shelled Sumy on Monday." / "Houses were damaged in the
+    attack.")."""
     start, end = report.sentence.start, report.sentence.end
-    para = next((p for p in article.paragraphs if p.start <= start < p.end), None)
-    before = [s for s in article.sentences if s.end <= start and (para is None or s.start >= para.start)]
+    before = [s for s in article.sentences if s.end <= start]
     return (before[-1].start if before else start), end
 
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ..model import Place, PlaceMention
 from .dateline import parse_dateline
@@ -237,6 +238,17 @@ class _Readers:
     weight: Sequence[float]
     virtual: frozenset[int] = frozenset()
     outlet: int = -1
+    cache: dict[tuple[int, str], tuple[object, Any]] = field(default_factory=dict)
+
+    def memo(self, group: Sequence[Scored], what: str, compute: Callable[[], Any]) -> Any:
+        """What a mention's ranking adds to the others' context, computed once per ranking (a
+        mention's list is replaced, never changed, when it is scored again)."""
+        hit = self.cache.get((id(group), what))
+        if hit is not None and hit[0] is group:
+            return hit[1]
+        value = compute()
+        self.cache[(id(group), what)] = (group, value)
+        return value
 
     def reads(self, reader: int, other: int) -> bool:
         if reader == other:
@@ -278,16 +290,22 @@ def _soft_context(ranked: Sequence[Sequence[Scored]], skip: int, rd: _Readers
     for i, group in enumerate(ranked):
         if not group or not rd.reads(skip, i):
             continue
-        for sc, share in zip(group[:5], _shares(group, 5), strict=False):
-            p = sc.cand.place
-            share *= rd.weight[i]
-            if p.country:
-                countries[p.country] += share
-            if p.kind == "admin1":
-                admin1[p.geonameid] += share
-            elif p.admin1_id:
-                admin1[p.admin1_id] += share
+        for country, unit, share in rd.memo(group, "ctx", lambda g=group, w=rd.weight[i]: _context_parts(g, w)):
+            if country:
+                countries[country] += share
+            if unit:
+                admin1[unit] += share
     return countries, admin1
+
+
+def _context_parts(group: Sequence[Scored], weight: float) -> list[tuple[str | None, int | None, float]]:
+    """What one mention's top candidates add to the others' context (country, admin-1, share)."""
+    out: list[tuple[str | None, int | None, float]] = []
+    for sc, share in zip(group[:5], _shares(group, 5), strict=False):
+        p = sc.cand.place
+        unit = p.geonameid if p.kind == "admin1" else p.admin1_id
+        out.append((p.country, unit, share * weight))
+    return out
 
 
 def _soft_near(ranked: Sequence[Sequence[Scored]], skip: int, rd: _Readers) -> dict[tuple[int, int], float]:
@@ -298,23 +316,28 @@ def _soft_near(ranked: Sequence[Sequence[Scored]], skip: int, rd: _Readers) -> d
         name = (rd.keys[i], i == rd.outlet)
         if not group or not rd.reads(skip, i) or name in best:
             continue
-        cells: dict[tuple[int, int], float] = {}
-        for sc, share in zip(group[:8], _shares(group, 8), strict=False):
-            w = share * rd.weight[i]
-            p = sc.cand.place
-            if p.kind not in ("city", "admin2") or p.lat is None or p.lon is None:
-                continue
-            la, lo = _cell(p.lat, p.lon)
-            for dla in (-1, 0, 1):
-                for dlo in (-1, 0, 1):
-                    cell = (la + dla, lo + dlo)
-                    cells[cell] = max(cells.get(cell, 0.0), w)
-        best[name] = cells
+        best[name] = rd.memo(group, "near", lambda g=group, w=rd.weight[i]: _near_cells(g, w))
     support: dict[tuple[int, int], float] = {}
     for cells in best.values():
         for cell, w in cells.items():
             support[cell] = support.get(cell, 0.0) + w
     return support
+
+
+def _near_cells(group: Sequence[Scored], weight: float) -> dict[tuple[int, int], float]:
+    """The cells (and neighbours) one mention's local candidates cover, by how likely each is."""
+    cells: dict[tuple[int, int], float] = {}
+    for sc, share in zip(group[:8], _shares(group, 8), strict=False):
+        w = share * weight
+        p = sc.cand.place
+        if p.kind not in ("city", "admin2") or p.lat is None or p.lon is None:
+            continue
+        la, lo = _cell(p.lat, p.lon)
+        for dla in (-1, 0, 1):
+            for dlo in (-1, 0, 1):
+                cell = (la + dla, lo + dlo)
+                cells[cell] = max(cells.get(cell, 0.0), w)
+    return cells
 
 
 def _cells_by_key(cands: Sequence[Sequence[Candidate]], keys: Sequence[str]) -> dict[str, dict[tuple[int, int], float]]:

@@ -6,6 +6,7 @@ Each mention keeps the cue words around it ("Belgorod *Oblast*", "the *city of* 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -154,7 +155,7 @@ def _strip_poss(s: str) -> str:
 def gazetteer_mentions(text: str, tokens: Sequence[tuple[int, int]], taken: Sequence[tuple[int, int]],
                        gaz: Gazetteer, max_len: int = 3) -> list[RawMention]:
     """Capitalised names the model missed that the gazetteer knows well (countries, regions, big cities)."""
-    covered = sorted(taken)
+    covered = _Spans(taken)
     out: list[RawMention] = []
     i = 0
     n = len(tokens)
@@ -167,7 +168,7 @@ def gazetteer_mentions(text: str, tokens: Sequence[tuple[int, int]], taken: Sequ
             words = [text[a:b] for a, b in tokens[i:i + size]]
             if not all(_CAPITALISED.match(w) for w in words if w.lower() not in ("of", "de", "el", "al")):
                 continue
-            if _overlaps(s, e, covered):
+            if covered.overlaps(s, e):
                 continue
             if _is_sentence_start(text, s) and size == 1:
                 continue
@@ -204,6 +205,24 @@ def _strong_name(gaz: Gazetteer, surface: str, slot: bool = False) -> bool:
 
 def _overlaps(s: int, e: int, spans: Sequence[tuple[int, int]]) -> bool:
     return any(a < e and s < b for a, b in spans)
+
+
+class _Spans:
+    """Taken character spans, asked "does [s, e) overlap any?" in O(log n): among the spans that
+    start before ``e``, the furthest end must reach past ``s`` (a prefix maximum of the ends)."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        furthest = -1
+        for _, b in ordered:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+
+    def overlaps(self, s: int, e: int) -> bool:
+        k = bisect.bisect_left(self.starts, e)
+        return k > 0 and self.reach[k - 1] > s
 
 
 def _is_sentence_start(text: str, pos: int) -> bool:

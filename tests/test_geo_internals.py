@@ -1,4 +1,4 @@
-"""A newly built default gazetteer clears the cache of earlier versions."""
+"""Gazetteer cache and build details, and the mention finder's span index."""
 
 from __future__ import annotations
 
@@ -21,3 +21,18 @@ def test_admin_points_file_overrides_estimated_points():
     assert (unit.lat, unit.lon, unit.coord) == (11.5, -21.25, "geonames")
     assert (other.lat, other.lon, other.coord) == (1.0, 2.0, "cities-voronoi")
     assert _data_rows("admin_points.tsv") == []  # shipped empty: see the file's header
+
+
+def test_span_index_answers_like_a_scan():
+    import random
+
+    from eventwire.geo.mentions import _overlaps, _Spans
+
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = [(a, a + rng.randint(1, 30)) for a in (rng.randint(0, 300) for _ in range(rng.randint(0, 12)))]
+        index = _Spans(spans)
+        for _ in range(20):
+            s = rng.randint(0, 330)
+            e = s + rng.randint(1, 20)
+            assert index.overlaps(s, e) == _overlaps(s, e, spans), (spans, s, e)

@@ -109,7 +109,7 @@ def _cell(lat: float, lon: float) -> tuple[int, int]:
 
 
 def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None, named_admin: frozenset[int] = frozenset(),
-           dateline: bool = False) -> tuple[float, list[str]]:
+           dateline: bool = False, city_inside: frozenset[int] = frozenset()) -> tuple[float, list[str]]:
     """What the name alone says: kind, how it reached the entry, population, capital. A dateline
     writes its town in capitals: "KYIV", "ROME" are no abbreviations."""
     p = cand.place
@@ -133,6 +133,10 @@ def _prior(cand: Candidate, m: RawMention, owner: frozenset[str] | None, named_a
             s -= 1.5
         elif p.feature_code != "PPLC":
             s -= 1.0
+    if p.kind == "admin1" and cand.how in ("alt", "capital") and p.geonameid in city_inside:
+        # a bare "Kherson" is the city before the oblast that also goes by its name; a region cue
+        # ("Kherson region", +6) or the article's context still makes it the region
+        s -= 2.0
     if p.kind == "admin2" and m.cue_kind != "district" and name_key(p.name) != name_key(m.text):
         s -= 3.0  # a bare "Delaware" is the state or the town before it is Delaware County
     if cand.how == "capital":
@@ -196,11 +200,13 @@ def _context_score(p: Place, m: RawMention, ctx: Context) -> tuple[float, list[s
 
 
 def score_candidate(cand: Candidate, m: RawMention, ctx: Context, container: Place | None,
-                    owner: frozenset[str] | None = None, named_admin: frozenset[int] = frozenset()) -> Scored:
+                    owner: frozenset[str] | None = None, named_admin: frozenset[int] = frozenset(),
+                    city_inside: frozenset[int] = frozenset()) -> Scored:
     """``owner``: the countries (or continents) that carry the name itself, if any;
-    ``named_admin``: an admin-1 unit carries the name itself."""
+    ``named_admin``: an admin-1 unit carries the name itself; ``city_inside``: admin-1 units that
+    hold a city of this name (the oblast named after its capital)."""
     p = cand.place
-    s, why = _prior(cand, m, owner, named_admin, ctx.dateline)
+    s, why = _prior(cand, m, owner, named_admin, ctx.dateline, city_inside)
     cue, cue_why = _cue_score(p, m)
     if cue_why:
         s += cue
@@ -461,6 +467,8 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
     owners = [frozenset(str(c.place.country) for c in group
                         if c.kind in _BROAD and c.how in ("name", "demonym", "abbr")) or None
               for group in cands]
+    city_inside = [frozenset(c.place.admin1_id for c in group if c.kind == "city" and c.how in ("name", "alt")
+                             and c.place.admin1_id and c.place.population >= 50_000) for group in cands]
     named_admin = [frozenset(c.place.geonameid for c in group if c.kind == "admin1" and c.how == "name")
                    for group in cands]
     picks: list[Scored | None] = [_anchor(c) for c in cands]
@@ -479,7 +487,8 @@ def resolve(text: str, mentions: Sequence[RawMention], gaz: Gazetteer, hint_coun
             close = _soft_near(ranked, i, rd) if any(ranked) else near.get(keys[i], {})
             ctx = Context(countries, admin1, hint_country, close, list_kind.get(i, ""), inners.get(i),
                           i in on_dateline, home if i < real and keys[i] == keys[outlet_at] else {}, source)
-            ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owners[i], named_admin[i])
+            ranked[i] = sorted((score_candidate(c, m, ctx, containers.get(i), owners[i], named_admin[i],
+                                                       city_inside[i])
                                 for c in cands[i]), key=lambda sc: -sc.score)
             new.append(ranked[i][0] if ranked[i] else None)
         picks = _one_sense(mentions[:real], keys[:real], ranked[:real], new[:real]) + new[real:]

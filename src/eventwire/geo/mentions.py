@@ -101,15 +101,16 @@ def make_mention(text: str, start: int, end: int, label: str) -> RawMention | No
 
 def entity_mentions(text: str, entities: Iterable[Entity], gaz: Gazetteer) -> list[RawMention]:
     """Mentions from NER: GPE/LOC/FAC always; NORP when it is a demonym the gazetteer knows;
-    a PERSON/ORG/NORP that is a well-known place name standing in a place slot ("near Kiev",
-    "the Belgorod region") is taken as a place too (the small model mislabels these)."""
+    a PERSON/ORG/NORP/PRODUCT that is a well-known place name standing in a place slot ("near
+    Kiev", "the Belgorod region", "hit Kursk") is taken as a place too (the small model mislabels
+    these)."""
     out: list[RawMention] = []
     for ent in entities:
         if ent.label in PLACE_LABELS:
             m = make_mention(text, ent.start, ent.end, ent.label)
         elif ent.label == "NORP" and any(c.how == "demonym" for c in gaz.lookup(_strip_poss(ent.text))):
             m = make_mention(text, ent.start, ent.end, ent.label)
-        elif ent.label in ("PERSON", "ORG", "NORP"):
+        elif ent.label in ("PERSON", "ORG", "NORP", "PRODUCT"):  # "hit Kursk" (PRODUCT: the submarine)
             m = _mislabelled_place(text, ent, gaz)
         else:
             continue

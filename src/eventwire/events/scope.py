@@ -7,10 +7,12 @@ would. A report stays an event when the text ties it to public life by at least 
 * a party resolved to a political or security actor: a named actor from the dictionary, a
   country, or a sector among :data:`POLITICAL_SECTORS` (civilians, companies and media alone
   are not enough: "people", "the company");
-* a country, city or nationality (spaCy GPE/NORP) in the report's sentence or the one before
-  (also across a paragraph break: wire paragraphs are one sentence long);
-* a word for such an actor there ("police", "the government", "troops"), or for a political
-  matter ("ceasefire", "sanctions", "election");
+* a country, city or nationality (spaCy GPE/NORP) inside an actor or recipient ("Russia",
+  "Ukrainian troops"); for violence, coercion and protest anywhere in the report's sentence or
+  the one before (also across a paragraph break: wire paragraphs are one sentence long) — a
+  city named beside a VPN that "offers" a feature does not make it politics;
+* a word for such an actor in the report's sentence or the one before ("police", "the
+  government", "troops"), or for a political matter ("ceasefire", "sanctions", "election");
 * for violence, coercion and protest, a casualty or arrest figure ("killing 12", "arrested
   40"), a weapon that only armed actors use (air strikes, shelling, explosives...), or a word
   of that world besides the trigger ("ammunition", "wounded", "placards") in those sentences.
@@ -50,7 +52,8 @@ FORCE_WORDS = frozenset(
     "militants robbery robbers smuggling trafficking".split())
 TOPIC_WORDS = frozenset(
     "war wars ceasefire cease-fire truce hostilities invasion occupation sanctions election elections "
-    "referendum coup treaty insurgency humanitarian genocide annexation nuclear".split())
+    "referendum coup treaty insurgency humanitarian genocide annexation nuclear knesset duma rada "
+    "bundestag majlis".split())
 _WORD = re.compile(r"[A-Za-z]+")  # "protest-march" -> protest, march
 
 
@@ -68,10 +71,13 @@ def scope_verdict(report: EventReport, article: Article) -> Verdict:
         if party.sector in POLITICAL_SECTORS:
             return Verdict(True, f"party {party.text!r} is {party.sector}")
     start, end = _context(report, article)
-    place = next((e for e in article.entities
-                  if e.label in PLACE_LABELS and start <= e.start and e.end <= end), None)
+    spans = [(p.start, p.end) for p in (*report.actors, *report.recipients)] \
+        if report.plover_type not in FORCE_TYPES else [(start, end)]
+    place = next((e for e in article.entities if e.label in PLACE_LABELS
+                  and any(a <= e.start and e.end <= b for a, b in spans)), None)
     if place is not None:
-        return Verdict(True, f"the sentence names {place.text!r} ({place.label})")
+        where = "the sentence" if report.plover_type in FORCE_TYPES else "a party"
+        return Verdict(True, f"{where} names {place.text!r} ({place.label})")
     words = _words_besides_trigger(report, article)
     actor_word = next((w for w in words if _political_sector(w)), None)
     if actor_word is not None:

@@ -37,3 +37,11 @@ def test_a_one_sentence_paragraph_reads_the_paragraph_before():
     art = _process("Russian troops shelled Sumy on Monday, injuring three people.\n\n"
                    "A power line and several houses were damaged in the attack.")
     assert any(art.text[e.trigger.start:e.trigger.end] == "attack" for e in art.events)
+
+
+def test_a_place_beside_a_verbal_act_is_not_enough_but_a_place_as_its_party_is():
+    art = _process("Some eSIMs only offer data connectivity that you can use in the Philippines. "
+                   "Russia offered a prisoner exchange to Ukraine on Friday.")
+    offers = {art.text[e.trigger.start:e.trigger.end] for e in art.events}
+    assert "offered" in offers and "offer" not in offers, offers
+    assert any("'offer' (AGREE)" in n for n in art.notes if n.startswith("events.scope.v1"))

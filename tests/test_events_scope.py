@@ -25,6 +25,7 @@ def test_political_and_violent_events_stay_without_named_places():
     triggers = {art.text[e.trigger.start:e.trigger.end] for e in art.events}
     assert {"gunned down", "arrested"} <= triggers and any("kill" in t for t in triggers), triggers
     assert not [n for n in art.notes if n.startswith("events.scope.v1")]
+    assert all("in scope (events.scope.v1)" in e.reason for e in art.events)  # why each one counts
 
 
 def test_the_sentence_before_gives_the_context():

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Article, EventReport
 from .actors import SECTOR_WORDS
@@ -47,11 +47,11 @@ FORCE_WORDS = frozenset(
     "abducted abduction kidnapped kidnapping raped rape looted looting arson torched hostage hostages "
     "arrested detained custody prison jail victim victims assault massacre curfew clashes clashed "
     "protest protests protesters protested demonstration demonstrations demonstrators rally rallies rallied "
-    "march marched marchers riot riots rioters placards slogans chanting chanted sit-in strike strikers "
+    "march marched marchers riot riots rioters placards slogans chanting chanted strike strikers "
     "teargas chants disappearances molested assaulted attack attacks attacked armed gunmen militant "
     "militants robbery robbers smuggling trafficking".split())
 TOPIC_WORDS = frozenset(
-    "war wars ceasefire cease-fire truce hostilities invasion occupation sanctions election elections "
+    "war wars ceasefire truce hostilities invasion occupation sanctions election elections "
     "referendum coup treaty insurgency humanitarian genocide annexation nuclear knesset duma rada "
     "bundestag majlis".split())
 _WORD = re.compile(r"[A-Za-z]+")  # "protest-march" -> protest, march
@@ -124,12 +124,14 @@ def _political_sector(word: str) -> str | None:
 
 
 def split_by_scope(reports: Sequence[EventReport], article: Article) -> tuple[tuple[EventReport, ...], str | None]:
-    """The reports in scope, and a note naming those set aside (None when there are none)."""
+    """The reports in scope (their reason saying why), and a note naming those set aside (None
+    when there are none)."""
     kept: list[EventReport] = []
     aside: list[str] = []
     for report in reports:
-        if scope_verdict(report, article).in_scope:
-            kept.append(report)
+        verdict = scope_verdict(report, article)
+        if verdict.in_scope:  # the reason says why it counts as politics or conflict
+            kept.append(replace(report, reason=f"{report.reason}; in scope ({METHOD}): {verdict.reason}"))
         else:
             aside.append(f"{article.text[report.trigger.start:report.trigger.end]!r} ({report.plover_type})")
     if not aside:

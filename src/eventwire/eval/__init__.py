@@ -27,6 +27,7 @@ SUITES: dict[str, str] = {
     "extraction": "eventwire.eval.extraction",
     "triage": "eventwire.eval.triage",
     "cluster": "eventwire.eval.cluster",
+    "scope": "eventwire.eval.scope",
 }
 
 

@@ -2,7 +2,8 @@
 
 A suite is a module in this package with
 
-* ``DEFAULT_DATA``: path relative to the shared data folder (``../shared/data``), and
+* ``DEFAULT_DATA``: path relative to the shared data folder (``../shared/data``), or an absolute
+  path for gold that lives in the repository, and
 * ``evaluate(data: Path, echo: Callable[[str], None]) -> dict[str, float]``: prints its report
   with ``echo`` and returns the headline numbers, which the CLI prints last as one
   ``name=value`` line.
@@ -48,7 +49,8 @@ def run_suite(name: str, data: Path | None, echo: Callable[[str], None]) -> dict
     if name not in SUITES:
         raise UsageError(f"[E402] unknown suite {name!r}; choose from {', '.join(sorted(SUITES))}")
     module = importlib.import_module(SUITES[name])
-    path = data or shared_data_dir() / module.DEFAULT_DATA
+    default = Path(module.DEFAULT_DATA)  # absolute: the suite's own gold in the repository (cluster, scope)
+    path = data or (default if default.is_absolute() else shared_data_dir() / default)
     if not path.exists():
         raise UsageError(f"[E403] no data at {path}")
     return module.evaluate(Path(path), echo)
